@@ -1,0 +1,507 @@
+//! The term matcher: one Aho-Corasick automaton over every folded lexicon term (and its chat spellings),
+//! searched with overlapping matches, then each candidate checked against its entry's anchors.
+//!
+//! Overlapping search matters: with leftmost matching, a term that fails its word-boundary check (`ont` in
+//! `kontor`) could hide a valid match that overlaps it.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::error::BuildError;
+use crate::lexicon::{Entry, Left, Right};
+use crate::normalize::{Normalized, char_at, char_before, fold_str, is_word_char};
+
+/// A validated term match, in normalized-text byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TermHit {
+    pub entry: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Built once from the lexicon entries; immutable and shareable across threads.
+#[derive(Debug, Clone)]
+pub(crate) struct Matcher {
+    ac: AhoCorasick,
+    /// Pattern id → range in `group_entries`.
+    groups: Vec<(u32, u32)>,
+    group_entries: Vec<u32>,
+}
+
+/// Words after a number that make it a quantity, a time or a date rather than a room.
+const UNITS: &[&str] = &[
+    "kr",
+    "kroner",
+    "kronor",
+    "nok",
+    "dkk",
+    "sek",
+    "eur",
+    "euro",
+    "mg",
+    "ml",
+    "mmol",
+    "g",
+    "kg",
+    "mm",
+    "cm",
+    "l",
+    "min",
+    "minuter",
+    "minutter",
+    "minutes",
+    "mins",
+    "h",
+    "t",
+    "tim",
+    "timer",
+    "timmar",
+    "timme",
+    "time",
+    "hours",
+    "hrs",
+    "ar",
+    "aar",
+    "years",
+    "yrs",
+    "dagar",
+    "dage",
+    "dager",
+    "days",
+    "veckor",
+    "uger",
+    "uker",
+    "weeks",
+    "man",
+    "maneder",
+    "manader",
+    "months",
+    "ggr",
+    "gange",
+    "ganger",
+    "times",
+    "st",
+    "stk",
+    "stycken",
+    "pcs",
+    "procent",
+    "pct",
+    "percent",
+    "grader",
+    "degrees",
+    "kl",
+    "pm",
+    "am",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "januar",
+    "februar",
+    "marts",
+    "august",
+    "mai",
+    "desember",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "oct",
+    "nov",
+    "dec",
+    "uge",
+    "uke",
+    "vecka",
+];
+
+impl Matcher {
+    pub fn new(entries: &[Entry]) -> Result<Matcher, BuildError> {
+        let mut by_pattern: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for variant in spellings(&e.term, &e.folded) {
+                let slot = by_pattern.entry(variant.clone()).or_insert_with(|| {
+                    order.push(variant);
+                    Vec::new()
+                });
+                if !slot.contains(&(i as u32)) {
+                    slot.push(i as u32);
+                }
+            }
+        }
+        let mut groups = Vec::with_capacity(order.len());
+        let mut group_entries = Vec::new();
+        for p in &order {
+            let ids = &by_pattern[p];
+            groups.push((
+                group_entries.len() as u32,
+                (group_entries.len() + ids.len()) as u32,
+            ));
+            group_entries.extend_from_slice(ids);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&order)
+            .map_err(|e| BuildError::Matcher(e.to_string()))?;
+        Ok(Matcher {
+            ac,
+            groups,
+            group_entries,
+        })
+    }
+
+    /// Appends every validated hit in `norm` to `out` (sorted by start, longer first), after exceptions.
+    pub fn find(
+        &self,
+        entries: &[Entry],
+        norm: &Normalized,
+        original: &str,
+        out: &mut Vec<TermHit>,
+        exceptions: &mut Vec<(u32, u32)>,
+    ) {
+        let text = norm.text.as_str();
+        let first = out.len();
+        exceptions.clear();
+        for m in self.ac.find_overlapping_iter(text) {
+            let (a, b) = self.groups[m.pattern().as_usize()];
+            for &ei in &self.group_entries[a as usize..b as usize] {
+                let e = &entries[ei as usize];
+                if let Some((s, end)) = validate(e, text, m.start(), m.end()) {
+                    if e.case_sensitive && !starts_upper(original, norm.map[s] as usize) {
+                        continue;
+                    }
+                    if e.exception {
+                        exceptions.push((s as u32, end as u32));
+                    } else {
+                        out.push(TermHit {
+                            entry: ei,
+                            start: s as u32,
+                            end: end as u32,
+                        });
+                    }
+                }
+            }
+        }
+        if !exceptions.is_empty() {
+            let mut i = first;
+            while i < out.len() {
+                let h = out[i];
+                if exceptions.iter().any(|&(s, e)| s <= h.start && h.end <= e) {
+                    out.swap_remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        out[first..].sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.entry));
+    }
+
+    /// Number of automaton patterns (terms and their spellings).
+    pub fn patterns(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Heap bytes held by the automaton.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+}
+
+/// The folded term plus the chat spellings of Nordic letters: `ø` also as `oe`, `å` also as `aa`
+/// (every combination, for terms with up to three such letters).
+fn spellings(term: &str, folded: &str) -> Vec<String> {
+    let lower: Vec<char> = term.chars().flat_map(char::to_lowercase).collect();
+    let specials = lower.iter().filter(|c| matches!(c, 'ø' | 'å')).count();
+    let mut out = vec![folded.to_string()];
+    if specials == 0 || specials > 3 {
+        return out;
+    }
+    for mask in 1u32..(1 << specials) {
+        let mut raw = String::with_capacity(term.len() + specials);
+        let mut k = 0;
+        for &c in &lower {
+            if matches!(c, 'ø' | 'å') {
+                let alt = mask & (1 << k) != 0;
+                k += 1;
+                raw.push_str(match (c, alt) {
+                    ('ø', true) => "oe",
+                    ('ø', false) => "o",
+                    (_, true) => "aa",
+                    (_, false) => "a",
+                });
+            } else {
+                raw.push(c);
+            }
+        }
+        let s = fold_str(&raw);
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn starts_upper(original: &str, at: usize) -> bool {
+    original
+        .get(at..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+fn word_before(text: &str, at: usize) -> bool {
+    char_before(text, at).is_some_and(is_word_char)
+}
+
+fn word_at(text: &str, at: usize) -> bool {
+    char_at(text, at).is_some_and(is_word_char)
+}
+
+/// Start of the word (hyphen-joined compounds included) that contains byte `at`.
+fn word_start(text: &str, mut at: usize) -> usize {
+    loop {
+        match char_before(text, at) {
+            Some(c) if is_word_char(c) => at -= c.len_utf8(),
+            Some('-') if at >= 2 && word_before(text, at - 1) => at -= 1,
+            _ => return at,
+        }
+    }
+}
+
+fn word_end(text: &str, mut at: usize) -> usize {
+    while let Some(c) = char_at(text, at).filter(|&c| is_word_char(c)) {
+        at += c.len_utf8();
+    }
+    at
+}
+
+/// Checks an automaton match against the entry's anchors; returns the finding's span (extended to whole
+/// words for `*`, `+` and `~`, and over the number for `<n>`), or `None`.
+pub(crate) fn validate(e: &Entry, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut s = start;
+    match e.left {
+        Left::Word => {
+            if word_before(text, start) {
+                return None;
+            }
+        }
+        Left::Any => s = word_start(text, start),
+        Left::Compound => {
+            let joined = word_before(text, start)
+                || (char_before(text, start) == Some('-')
+                    && start >= 2
+                    && word_before(text, start - 1));
+            if !joined {
+                return None;
+            }
+            s = word_start(text, start);
+        }
+    }
+    if e.num_before {
+        s = number_before(text, s)?;
+    }
+    if e.num_after {
+        let end = number_after(text, end)?;
+        return Some((s, end));
+    }
+    let end = match e.right {
+        Right::Word => {
+            if word_at(text, end) {
+                return None;
+            }
+            end
+        }
+        Right::Any => word_end(text, end),
+        Right::Inflect => {
+            if !word_at(text, end) {
+                end
+            } else {
+                let rest = &text[end..];
+                let ending = e
+                    .lang
+                    .endings()
+                    .iter()
+                    .find(|x| rest.starts_with(*x) && !word_at(text, end + x.len()))?;
+                end + ending.len()
+            }
+        }
+    };
+    Some((s, end))
+}
+
+/// After a room noun: optional `.`, optional space, 1–4 digits, optional letter or `:e`. Returns the end
+/// of the number, or `None` when no room number follows or it is a quantity, time or date.
+pub(crate) fn number_after(text: &str, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = end;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if i == end && b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    number_at(text, i)
+}
+
+/// A room-like number starting exactly at `i`: 1–4 digits, an optional letter (`14b`) or ordinal (`3:e`),
+/// not followed by more digits, a decimal/time/date separator with digits, or a unit word.
+pub(crate) fn number_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits = b[i.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let mut j = i + digits;
+    // A separator followed by a digit: time (14.30, 14:30), decimal (2,1), date (14/3), range (3-4).
+    if matches!(b.get(j), Some(b'.' | b':' | b',' | b'/' | b'-'))
+        && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    if b.get(j) == Some(&b':') && matches!(b.get(j + 1), Some(b'e' | b'a')) && !word_at(text, j + 2)
+    {
+        j += 2;
+    } else if b.get(j).is_some_and(u8::is_ascii_lowercase) && !word_at(text, j + 1) {
+        j += 1;
+    } else if word_at(text, j) {
+        return None;
+    }
+    // A unit word right after the number.
+    let rest = text[j..].trim_start_matches([' ', '.']);
+    let next_word = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+    if rest.starts_with('%') || (!next_word.is_empty() && UNITS.contains(&next_word)) {
+        return None;
+    }
+    Some(j)
+}
+
+/// Before a floor noun: `2. etg`, `2 etg`, `2.etg`. Returns the start of the number.
+fn number_before(text: &str, s: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = s;
+    if i > 0 && b[i - 1] == b' ' {
+        i -= 1;
+    }
+    if i > 0 && b[i - 1] == b'.' {
+        i -= 1;
+    }
+    let digits = b[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 2 || i == s {
+        return None;
+    }
+    let start = i - digits;
+    if word_before(text, start) || (start > 0 && matches!(b[start - 1], b'.' | b':' | b',')) {
+        return None;
+    }
+    Some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::lexicon::Lexicon;
+
+    fn hits(lexicon: &str, text: &str) -> Vec<String> {
+        let mut lex = Lexicon::default();
+        lex.add_str(
+            "t.txt",
+            &format!("#! rule: health-term\n#! weight: 0.5\n{lexicon}"),
+            Some(Lang::Sv),
+        )
+        .unwrap();
+        let m = Matcher::new(&lex.entries).unwrap();
+        let mut n = Normalized::default();
+        n.fill(text);
+        let mut out = Vec::new();
+        m.find(&lex.entries, &n, text, &mut out, &mut Vec::new());
+        out.iter()
+            .map(|h| {
+                let (s, e) = n.to_original(h.start as usize, h.end as usize, text);
+                text[s..e].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn compound_head_with_inflection_but_not_inside_other_words() {
+        assert_eq!(
+            hits("*sår~\n", "trycksår såret liggsåren sårbar"),
+            ["trycksår", "såret", "liggsåren"]
+        );
+    }
+
+    #[test]
+    fn prefix_catches_compounds_and_inflections() {
+        assert_eq!(
+            hits("demens*\n", "demenssjuk Demensen alzheimerdemens"),
+            ["demenssjuk", "Demensen"]
+        );
+    }
+
+    #[test]
+    fn whole_word_does_not_fire_inside_words() {
+        assert_eq!(hits("ont\n", "kontor monter ont"), ["ont"]);
+    }
+
+    #[test]
+    fn exceptions_drop_what_they_cover() {
+        assert_eq!(
+            hits("demens*\n!demensboende*\n", "demensboendet har demens"),
+            ["demens"]
+        );
+    }
+
+    #[test]
+    fn compound_only_needs_something_before() {
+        assert_eq!(
+            hits("+damen\n", "damen diabetesdamen KOL-damen"),
+            ["diabetesdamen", "KOL-damen"]
+        );
+    }
+
+    #[test]
+    fn case_and_missing_diacritics() {
+        assert_eq!(hits("sår~\n", "SÅR sar"), ["SÅR", "sar"]);
+        assert_eq!(hits("bør\n", "boer bor"), ["boer", "bor"]);
+        assert_eq!(
+            hits("blod i urinen\n", "Blod  i\turinen"),
+            ["Blod  i\turinen"]
+        );
+    }
+
+    #[test]
+    fn number_placeholder() {
+        assert_eq!(
+            hits("rum <n>\n", "rum 14, rum14, RUM 5b, lgh"),
+            ["rum 14", "rum14", "RUM 5b"]
+        );
+        assert!(hits("rum <n>\n", "rum 14.30 rum 3 kr rum 12345 rummet").is_empty());
+        assert_eq!(hits("<n> etg\n", "i 2. etg och 3 etg"), ["2. etg", "3 etg"]);
+    }
+}

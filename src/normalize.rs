@@ -1,0 +1,194 @@
+//! The normalized view of a message: lowercased, diacritics folded, whitespace collapsed, with a map from
+//! every byte of the view back to the original text.
+//!
+//! Lexicon entries are folded with the same function, so `SÅR`, `sår` and `sar` all meet `sar`. The view
+//! keeps punctuation and digits as they are (the detectors need `12:an`, `A.`, `2. tv`).
+
+/// Folds one character into `out`: lowercase, Nordic and Latin diacritics removed (`æ` → `ae`, `ß` → `ss`),
+/// typographic apostrophes and dashes to ASCII, whitespace and control characters to a space. Combining
+/// marks (from NFD input) are dropped.
+pub(crate) fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        if c == '\n' {
+            out.push('\n');
+        } else if c.is_ascii_whitespace() || c.is_ascii_control() {
+            out.push(' ');
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+        return;
+    }
+    for l in c.to_lowercase() {
+        match l {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => out.push('a'),
+            'æ' => out.push_str("ae"),
+            'ç' | 'č' | 'ć' => out.push('c'),
+            'ð' | 'ď' => out.push('d'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'ñ' | 'ń' | 'ň' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
+            'œ' => out.push_str("oe"),
+            'ř' => out.push('r'),
+            'š' | 'ś' => out.push('s'),
+            'ß' => out.push_str("ss"),
+            'ť' => out.push('t'),
+            'þ' => out.push_str("th"),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ž' | 'ź' | 'ż' => out.push('z'),
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{00B4}' | '\u{02BC}' => out.push('\''),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
+                out.push('-')
+            }
+            '\u{0300}'..='\u{036F}' => {}
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{2060}' => {}
+            _ if l.is_whitespace() || l.is_control() => out.push(' '),
+            _ => out.push(l),
+        }
+    }
+}
+
+/// Folds a whole string (used for lexicon entries) exactly as [`Normalized::fill`] folds a message.
+pub(crate) fn fold_str(s: &str) -> String {
+    let mut n = Normalized::default();
+    n.fill(s);
+    n.text
+}
+
+/// The normalized view of one message. Buffers are reused between messages (see [`crate::Scratch`]).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Normalized {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` is the byte offset in the original text of the character that produced byte `i` of
+    /// `text`; `map[text.len()]` is the original length.
+    pub map: Vec<u32>,
+}
+
+impl Normalized {
+    /// Rebuilds the view for `original`, reusing the buffers.
+    pub fn fill(&mut self, original: &str) {
+        self.text.clear();
+        self.map.clear();
+        self.text.reserve(original.len());
+        self.map.reserve(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            let before = self.text.len();
+            fold_char(c, &mut self.text);
+            // Collapse a run of whitespace to one character, kept at the run's first position: a newline
+            // if the run has one (sentence and line boundaries matter), else a space.
+            let bytes = self.text.as_bytes();
+            if self.text.len() == before + 1
+                && matches!(bytes[before], b' ' | b'\n')
+                && before > 0
+                && matches!(bytes[before - 1], b' ' | b'\n')
+            {
+                let newline = bytes[before] == b'\n';
+                self.text.truncate(before);
+                if newline {
+                    self.text.truncate(before - 1);
+                    self.text.push('\n');
+                }
+                continue;
+            }
+            for _ in before..self.text.len() {
+                self.map.push(at as u32);
+            }
+        }
+        self.map.push(original.len() as u32);
+    }
+
+    /// Maps a normalized span to the original text. The end is mapped to the end of the original character
+    /// that produced the last normalized byte, so a span always covers whole original characters.
+    pub fn to_original(&self, start: usize, end: usize, original: &str) -> (usize, usize) {
+        let s = self.map[start] as usize;
+        let e = if end == 0 {
+            0
+        } else {
+            let last = self.map[end - 1] as usize;
+            let next = self.map[end] as usize;
+            if next > last {
+                next
+            } else {
+                last + original[last..].chars().next().map_or(0, char::len_utf8)
+            }
+        };
+        (s, e.max(s))
+    }
+}
+
+impl Normalized {
+    /// Maps an original span to the normalized view: the first normalized byte produced at or after
+    /// `start`, and the first produced at or after `end`.
+    pub fn from_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let len = self.text.len();
+        let s = self.map[..len].partition_point(|&o| (o as usize) < start);
+        let e = self.map[..len].partition_point(|&o| (o as usize) < end);
+        (s, e.max(s))
+    }
+}
+
+/// Is `c` part of a word (letters and digits of any script)?
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The character before byte `at` of `s`, if any.
+#[inline]
+pub(crate) fn char_before(s: &str, at: usize) -> Option<char> {
+    s[..at].chars().next_back()
+}
+
+/// The character at byte `at` of `s`, if any.
+#[inline]
+pub(crate) fn char_at(s: &str, at: usize) -> Option<char> {
+    s[at..].chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(s: &str) -> Normalized {
+        let mut n = Normalized::default();
+        n.fill(s);
+        n
+    }
+
+    #[test]
+    fn folds_case_and_nordic_letters() {
+        assert_eq!(view("BRUKAREN PÅ RUM 5").text, "brukaren pa rum 5");
+        assert_eq!(view("Sønnen ÆLDRE Öl").text, "sonnen aeldre ol");
+        assert_eq!(fold_str("trycksår"), "trycksar");
+    }
+
+    #[test]
+    fn nfd_input_folds_like_nfc() {
+        assert_eq!(view("pa\u{030A} rum").text, view("på rum").text);
+    }
+
+    #[test]
+    fn collapses_whitespace_and_maps_back() {
+        let original = "rum \t 14 — hej\n\n då";
+        let n = view(original);
+        assert_eq!(n.text, "rum 14 - hej\nda");
+        let at = n.text.find("14").unwrap();
+        let (s, e) = n.to_original(at, at + 2, original);
+        assert_eq!(&original[s..e], "14");
+        let dash = n.text.find('-').unwrap();
+        let (s, e) = n.to_original(dash, dash + 1, original);
+        assert_eq!(&original[s..e], "—");
+    }
+
+    #[test]
+    fn expanded_letters_map_to_whole_original_char() {
+        let original = "æble";
+        let n = view(original);
+        assert_eq!(n.text, "aeble");
+        assert_eq!(n.to_original(0, 1, original), (0, 2));
+        assert_eq!(n.to_original(0, 5, original), (0, original.len()));
+    }
+}
