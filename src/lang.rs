@@ -62,6 +62,16 @@ impl Lang {
             Lang::En => &["ies", "ing", "'s", "es", "ed", "s"],
         }
     }
+
+    /// Extra endings for entries that end in `-e`: Danish and Norwegian nouns take `-n`, `-t`, `-r`, `-ne`
+    /// directly (værge → værgen, møde → mødet, uke → uker).
+    pub(crate) fn endings_after_e(self) -> &'static [&'static str] {
+        match self {
+            Lang::Da => &["rnes", "rne", "ne", "ns", "ts", "rs", "n", "t", "r"],
+            Lang::Nb => &["ne", "ns", "ts", "rs", "n", "t", "r"],
+            Lang::Sv | Lang::En => &[],
+        }
+    }
 }
 
 impl std::fmt::Display for Lang {

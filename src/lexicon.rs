@@ -601,8 +601,66 @@ mod tests {
     }
 
     #[test]
-    fn embedded_lexicons_parse() {
+    fn embedded_lexicons_parse_without_warnings() {
         let lex = Lexicon::embedded().unwrap();
-        assert!(lex.files.len() >= 4);
+        assert!(lex.files.len() >= 40, "{} files", lex.files.len());
+        assert!(lex.warnings().is_empty(), "{:#?}", lex.warnings());
+    }
+
+    /// Lexicon hygiene: a header comment, NFC, lowercase outside case-sensitive sections, and every block
+    /// of entries sorted (run `scripts/fmt-lexicons.py` to sort).
+    #[test]
+    fn embedded_lexicons_are_tidy() {
+        use unicode_normalization::UnicodeNormalization;
+        let mut problems = Vec::new();
+        for (path, text) in EMBEDDED_LEXICONS {
+            if !text.starts_with('#') || text.starts_with("#!") {
+                problems.push(format!("{path}: must start with a header comment"));
+            }
+            let mut case_sensitive = false;
+            let mut block: Vec<(String, String)> = Vec::new();
+            let mut check_block = |block: &mut Vec<(String, String)>,
+                                   problems: &mut Vec<String>| {
+                let mut sorted = block.clone();
+                sorted.sort();
+                if *block != sorted {
+                    problems.push(format!(
+                        "{path}: block starting with `{}` is not sorted (scripts/fmt-lexicons.py)",
+                        block[0].1
+                    ));
+                }
+                block.clear();
+            };
+            for (i, line) in text.lines().enumerate() {
+                let t = line.trim();
+                if line.nfc().collect::<String>() != line {
+                    problems.push(format!("{path}:{}: not NFC", i + 1));
+                }
+                if let Some(d) = t.strip_prefix("#!") {
+                    if let Some((k, v)) = d.split_once(':') {
+                        if k.trim() == "case" {
+                            case_sensitive = v.trim() == "sensitive";
+                        }
+                    }
+                }
+                if t.is_empty() || t.starts_with('#') {
+                    if !block.is_empty() {
+                        check_block(&mut block, &mut problems);
+                    }
+                    continue;
+                }
+                let body = strip_comment(t);
+                if !case_sensitive && body.to_lowercase() != body {
+                    problems.push(format!("{path}:{}: `{body}` is not lowercase", i + 1));
+                }
+                let term = body.trim_start_matches('!').replace("<n>", "");
+                let term = term.trim_matches(|c| matches!(c, ' ' | '*' | '+' | '~'));
+                block.push((term.to_lowercase(), body.to_string()));
+            }
+            if !block.is_empty() {
+                check_block(&mut block, &mut problems);
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 }

@@ -332,11 +332,18 @@ pub(crate) fn validate(e: &Entry, text: &str, start: usize, end: usize) -> Optio
                 end
             } else {
                 let rest = &text[end..];
+                let after_e: &[&str] = if e.folded.ends_with('e') {
+                    e.lang.endings_after_e()
+                } else {
+                    &[]
+                };
                 let ending = e
                     .lang
                     .endings()
                     .iter()
-                    .find(|x| rest.starts_with(*x) && !word_at(text, end + x.len()))?;
+                    .chain(after_e)
+                    .filter(|x| rest.starts_with(**x) && !word_at(text, end + x.len()))
+                    .max_by_key(|x| x.len())?;
                 end + ending.len()
             }
         }

@@ -1,0 +1,250 @@
+//! Output formats. Message text and excerpts appear only where the user can see them on a terminal
+//! (human format) or asked for them with `--show-text`; redirected output carries offsets, rules and
+//! categories only.
+
+use serde_json::{Map, Value, json};
+use unicode_width::UnicodeWidthStr;
+
+use carelint::{Finding, Linter, Report, Severity, Source, Verdict, excerpt};
+
+use crate::input::Id;
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-like: the message with carets under the findings on a terminal; positions, rules and
+    /// categories only when redirected.
+    Human,
+    /// One JSON object per input record, in input order.
+    Jsonl,
+    /// One JSON document with every record and a summary.
+    Json,
+}
+
+/// What a printer needs besides the report.
+pub struct Style {
+    pub show_text: bool,
+    pub color: bool,
+    pub file: Option<String>,
+}
+
+/// The JSON object of one checked message. Fields: `id`, `verdict`, `score`, `lang`, `findings[]` (each
+/// `rule`, `category`, `severity`, `start`, `end` (UTF-8 byte offsets, end-exclusive), `char_start`,
+/// `char_end` (Unicode scalar offsets), `weight`, `detector`, `message`), `context`. With `--show-text`
+/// also `text`, and per finding `excerpt`, and for lexicon findings `term` and `entry` (`file:line`).
+pub fn json_record(linter: &Linter, id: &Id, text: &str, report: &Report, style: &Style) -> Value {
+    let mut o = Map::new();
+    o.insert("id".into(), id.to_json());
+    if let Some(f) = &style.file {
+        o.insert("file".into(), Value::from(f.as_str()));
+    }
+    o.insert("verdict".into(), Value::from(report.verdict.as_str()));
+    o.insert("score".into(), json!(f64::from(report.score)));
+    o.insert("lang".into(), Value::from(report.lang.code()));
+    let findings: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|f| finding_json(linter, text, f, style.show_text))
+        .collect();
+    o.insert("findings".into(), Value::Array(findings));
+    o.insert(
+        "context".into(),
+        serde_json::to_value(report.context).unwrap_or(Value::Null),
+    );
+    if style.show_text {
+        o.insert("text".into(), Value::from(text));
+    }
+    Value::Object(o)
+}
+
+fn finding_json(linter: &Linter, text: &str, f: &Finding, show_text: bool) -> Value {
+    let mut o = Map::new();
+    o.insert("rule".into(), Value::from(f.rule.id()));
+    o.insert("category".into(), Value::from(f.category.as_str()));
+    o.insert("severity".into(), Value::from(f.severity.as_str()));
+    o.insert("start".into(), Value::from(f.start));
+    o.insert("end".into(), Value::from(f.end));
+    o.insert("char_start".into(), Value::from(f.char_start));
+    o.insert("char_end".into(), Value::from(f.char_end));
+    o.insert(
+        "weight".into(),
+        json!((f64::from(f.weight) * 100.0).round() / 100.0),
+    );
+    o.insert("detector".into(), Value::from(detector_name(f.source)));
+    o.insert("message".into(), Value::from(f.message));
+    if show_text {
+        o.insert("excerpt".into(), Value::from(excerpt(text, f)));
+        if let Some(e) = linter.entry(f.source) {
+            o.insert("term".into(), Value::from(e.term));
+            o.insert(
+                "entry".into(),
+                Value::from(format!("{}:{}", e.file, e.line)),
+            );
+        }
+    }
+    Value::Object(o)
+}
+
+fn detector_name(s: Source) -> &'static str {
+    match s {
+        Source::Lexicon(_) => "lexicon",
+        Source::Detector(d) => d,
+    }
+}
+
+/// The JSON object of a record that could not be read.
+pub fn json_error(id: &Id, error: &str, style: &Style) -> Value {
+    let mut o = Map::new();
+    o.insert("id".into(), id.to_json());
+    if let Some(f) = &style.file {
+        o.insert("file".into(), Value::from(f.as_str()));
+    }
+    o.insert("error".into(), Value::from(error));
+    Value::Object(o)
+}
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn verdict(&self, v: Verdict) -> String {
+        let code = match v {
+            Verdict::Pass => "1;32",
+            Verdict::Warn => "1;33",
+            Verdict::Block => "1;31",
+        };
+        self.wrap(code, v.as_str())
+    }
+    fn severity(&self, s: Severity) -> String {
+        let code = match s {
+            Severity::Info => "36",
+            Severity::Warn => "33",
+            Severity::Block => "31",
+        };
+        self.wrap(code, s.as_str())
+    }
+}
+
+fn location(style: &Style, id: &Id) -> String {
+    match (&style.file, id) {
+        (Some(f), Id::Line(n)) => format!("{f}:{n}"),
+        (Some(f), id) => format!("{f}: id {}", id.display()),
+        (None, Id::Line(n)) => format!("line {n}"),
+        (None, id) => format!("id {}", id.display()),
+    }
+}
+
+/// Line and column (1-based, in chars) of a byte offset.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The human form of one checked message.
+pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> String {
+    let p = Paint { on: style.color };
+    let mut out = format!("{}: {}", p.verdict(report.verdict), location(style, id));
+    if report.verdict == Verdict::Pass && report.findings.is_empty() {
+        out.push('\n');
+        return out;
+    }
+    out.push_str(&format!(
+        " (score {:.2}, {})",
+        report.score,
+        report.lang.code()
+    ));
+    if report.verdict != Verdict::Pass {
+        out.push_str(&format!(" {}", report.explanation()));
+    }
+    out.push('\n');
+    let mut ctx = Vec::new();
+    if report.context.generic {
+        ctx.push("generic context");
+    }
+    if report.context.plural {
+        ctx.push("plural/quantifier");
+    }
+    if report.context.no_person {
+        ctx.push("no person");
+    }
+    if report.context.first_person {
+        ctx.push("writer's own");
+    }
+    if !ctx.is_empty() {
+        out.push_str(&format!("  = lowered by: {}\n", ctx.join(", ")));
+    }
+    let mut shown_line = usize::MAX;
+    for f in &report.findings {
+        let (line, col) = line_col(text, f.start);
+        if style.show_text {
+            let line_start = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[f.start..]
+                .find('\n')
+                .map_or(text.len(), |i| f.start + i);
+            let line_text = &text[line_start..line_end];
+            let gutter = line.to_string();
+            if shown_line != line {
+                out.push_str(&format!(
+                    "{} |\n{} | {}\n",
+                    " ".repeat(gutter.len()),
+                    gutter,
+                    line_text.trim_end()
+                ));
+                shown_line = line;
+            }
+            let pad = UnicodeWidthStr::width(&text[line_start..f.start]);
+            let span_end = f.end.min(line_end);
+            let width = UnicodeWidthStr::width(&text[f.start..span_end]).max(1);
+            let carets = p.wrap(
+                if f.severity >= Severity::Warn {
+                    "1;31"
+                } else {
+                    "1;36"
+                },
+                &"^".repeat(width),
+            );
+            out.push_str(&format!(
+                "{} | {}{} {} [{}] {}\n",
+                " ".repeat(gutter.len()),
+                " ".repeat(pad),
+                carets,
+                f.rule.id(),
+                f.category.as_str(),
+                f.message
+            ));
+        } else {
+            out.push_str(&format!(
+                "  --> {}:{} bytes {}..{} {} [{}] {} (weight {:.2})\n",
+                line,
+                col,
+                f.start,
+                f.end,
+                f.rule.id(),
+                f.category.as_str(),
+                p.severity(f.severity),
+                f.weight
+            ));
+        }
+    }
+    out
+}
+
+/// The human form of a record that could not be read.
+pub fn human_error(id: &Id, error: &str, style: &Style) -> String {
+    let p = Paint { on: style.color };
+    format!(
+        "{}: {}: {error}\n",
+        p.wrap("1;31", "error"),
+        location(style, id)
+    )
+}

@@ -1,0 +1,697 @@
+//! Code detectors that build on the term hits and the word index: names with titles and initials,
+//! room ordinals (`12:an`, `7'eren`), rooms pointed at from a person (`hon på 22`), descriptions
+//! (`damen som var lärare`), ages, and photos of people or posts on private social media.
+//!
+//! Everything here works in normalized-text offsets and pushes [`Cand`]idates; the scorer weighs them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::config::DetectorWeights;
+use crate::finding::Source;
+use crate::lexicon::{Entry, EntryRule, Kind};
+use crate::matcher::{TermHit, number_at};
+use crate::normalize::Normalized;
+use crate::rule::Rule;
+use crate::tokens::{Break, Tokens};
+
+/// A finding before weighing, in normalized-text offsets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Cand {
+    pub rule: Rule,
+    pub start: u32,
+    pub end: u32,
+    pub weight: f32,
+    pub source: Source,
+    pub kind: Kind,
+}
+
+/// Word flags, one set per word of the message.
+pub(crate) mod flag {
+    /// Points at a third person: name, pronoun, care noun, person noun, title or initial.
+    pub const PERSON: u16 = 1;
+    /// Third-person pronoun.
+    pub const PRONOUN: u16 = 1 << 1;
+    /// The writer: jag, min, my.
+    pub const FIRST: u16 = 1 << 2;
+    /// Children as a photo object.
+    pub const CHILDREN: u16 = 1 << 3;
+    /// A definite person noun (damen, gubben, the lady).
+    pub const PERSON_NOUN: u16 = 1 << 4;
+    /// A description lead (som var, tidligere, retired).
+    pub const LEAD: u16 = 1 << 5;
+    /// A publishing verb (lägga upp, post).
+    pub const POST: u16 = 1 << 6;
+    /// A first name.
+    pub const NAME: u16 = 1 << 7;
+    /// A health, medication or social word.
+    pub const DETAIL: u16 = 1 << 8;
+    /// A relative.
+    pub const RELATIVE: u16 = 1 << 9;
+}
+
+/// Everything the detectors read.
+pub(crate) struct Input<'a> {
+    pub original: &'a str,
+    pub norm: &'a Normalized,
+    pub tokens: &'a Tokens,
+    pub entries: &'a [Entry],
+    pub weights: &'a DetectorWeights,
+}
+
+impl Input<'_> {
+    fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tokens.word(&self.norm.text, i)
+    }
+
+    /// Does word `i` start with a capital letter in the original text?
+    fn capitalized(&self, i: usize) -> bool {
+        let (s, _) = self.tokens.span(i);
+        let at = self.norm.map[s] as usize;
+        self.original[at..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// The normalized text between words `a` and `b` (`a < b`).
+    fn gap(&self, a: usize, b: usize) -> &str {
+        &self.text()[self.tokens.span(a).1..self.tokens.span(b).0]
+    }
+}
+
+/// Sets word flags from the term hits and turns the hits of reportable entries into candidates.
+pub(crate) fn from_hits(
+    inp: &Input<'_>,
+    hits: &[TermHit],
+    flags: &mut Vec<u16>,
+    out: &mut Vec<Cand>,
+) {
+    flags.clear();
+    flags.resize(inp.tokens.len(), 0);
+    for h in hits {
+        let e = &inp.entries[h.entry as usize];
+        if e.rule == EntryRule::Report(Rule::PersonName) && greets_or_signs(inp, h.start as usize) {
+            continue;
+        }
+        let f = match (e.rule, e.kind) {
+            (_, Kind::FirstPerson) => flag::FIRST,
+            (_, Kind::Pronoun) => flag::PERSON | flag::PRONOUN,
+            (_, Kind::CareNoun) => flag::PERSON,
+            (_, Kind::PersonNoun) => flag::PERSON | flag::PERSON_NOUN,
+            (_, Kind::Children) => flag::CHILDREN,
+            (_, Kind::Lead) => flag::LEAD,
+            (_, Kind::Post) => flag::POST,
+            (EntryRule::Report(Rule::PersonName), _) => flag::PERSON | flag::NAME,
+            (EntryRule::Report(Rule::HealthTerm | Rule::Medication | Rule::SocialTerm), _) => {
+                flag::DETAIL
+            }
+            (EntryRule::Report(Rule::Relative), _) => flag::RELATIVE,
+            _ => 0,
+        };
+        if f != 0 {
+            let first = inp.tokens.at_or_after(h.start as usize);
+            let last = inp.tokens.last_in(h.end as usize).unwrap_or(first);
+            for i in first..=last.min(flags.len().saturating_sub(1)) {
+                if i < flags.len() {
+                    flags[i] |= f;
+                }
+            }
+        }
+        let EntryRule::Report(rule) = e.rule else {
+            continue;
+        };
+        if e.kind.is_context() || matches!(e.kind, Kind::Post | Kind::Children | Kind::Occupation) {
+            continue;
+        }
+        out.push(Cand {
+            rule,
+            start: h.start,
+            end: h.end,
+            weight: e.weight,
+            source: Source::Lexicon(h.entry),
+            kind: e.kind,
+        });
+    }
+}
+
+/// Greeting and sign-off words: a first name right after one is a colleague (`Hej Lisa,`, `mvh Anna`).
+const GREETINGS: &[&str] = &[
+    "hej",
+    "hejsan",
+    "halla",
+    "hei",
+    "hallo",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "kara",
+    "kaere",
+    "kjaere",
+    "tack",
+    "takk",
+    "tak",
+    "thanks",
+    "thank",
+    "ty",
+    "mvh",
+    "hilsen",
+    "halsningar",
+    "halsning",
+    "regards",
+    "cheers",
+    "vh",
+    "bh",
+    "kram",
+    "klem",
+    "love",
+    "morn",
+    "moin",
+    "godmorgen",
+    "god",
+    "goddag",
+    "grattis",
+    "gratulerer",
+    "tillykke",
+    "congrats",
+];
+
+/// Is the name at `at` a signature (`/Lisa`, `// Lisa`) or the person greeted (`Hej Lisa`)?
+fn greets_or_signs(inp: &Input<'_>, at: usize) -> bool {
+    let before = inp.text()[..at].trim_end_matches(' ');
+    if before.ends_with('/')
+        || before.ends_with("//")
+        || before.ends_with('-') && before.trim_end_matches('-').trim_end().is_empty()
+    {
+        return true;
+    }
+    let Some(k) = inp.tokens.before(at) else {
+        return false;
+    };
+    let i = inp.tokens.at_or_after(at);
+    GREETINGS.contains(&inp.word(k))
+        && i < inp.tokens.len()
+        && inp.tokens.break_before(i) <= Break::Clause
+        && k + 1 == i
+}
+
+/// Runs the detectors that need the flags; pushes their candidates.
+pub(crate) fn derive(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Cand>) {
+    titles(inp, hits, flags, out);
+    initials(inp, flags, out);
+    room_ordinals(inp, out);
+    pointed_rooms(inp, flags, out);
+    descriptions(inp, hits, flags, out);
+    ages(inp, flags, out);
+    media(inp, hits, flags, out);
+}
+
+fn push(
+    out: &mut Vec<Cand>,
+    rule: Rule,
+    start: usize,
+    end: usize,
+    weight: f32,
+    detector: &'static str,
+) {
+    out.push(Cand {
+        rule,
+        start: start as u32,
+        end: end as u32,
+        weight,
+        source: Source::Detector(detector),
+        kind: Kind::None,
+    });
+}
+
+/// `fru J`, `hr. B`, `Mrs T` (initial-ref) and `Fru Svensson`, `Mr Olsen`, `tant Ella` (titled-name).
+fn titles(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Cand>) {
+    for h in hits {
+        if inp.entries[h.entry as usize].kind != Kind::Title {
+            continue;
+        }
+        let j = inp.tokens.at_or_after(h.end as usize);
+        if j >= inp.tokens.len() || inp.tokens.span(j).0 > h.end as usize + 2 {
+            continue;
+        }
+        let between = &inp.text()[h.end as usize..inp.tokens.span(j).0];
+        if !between.chars().all(|c| c == ' ' || c == '.') || !inp.capitalized(j) {
+            continue;
+        }
+        let (_, mut end) = inp.tokens.span(j);
+        let single = inp.word(j).chars().count() == 1;
+        if single && inp.text()[end..].starts_with('.') {
+            end += 1;
+        }
+        let (rule, w, det) = if single {
+            (Rule::InitialRef, inp.weights.initial_ref, "title-initial")
+        } else {
+            (Rule::TitledName, inp.weights.titled_name, "title-name")
+        };
+        push(out, rule, h.start as usize, end, w, det);
+        flags[j] |= flag::PERSON;
+        if let Some(t) = inp.tokens.before(h.end as usize) {
+            flags[t] |= flag::PERSON;
+        }
+    }
+}
+
+/// Words that may stand right before a lone initial (`lille K.`, `till M.K.`).
+const BEFORE_INITIAL: &[&str] = &[
+    "lille", "lilla", "til", "till", "to", "for", "med", "with", "og", "och", "and", "hos", "af",
+    "av", "om", "about", "fra", "fran", "from", "ved", "vid", "pa", "at", "hun", "han", "hon",
+    "unga", "unge", "gamle", "gamla", "old", "little",
+];
+
+/// Letter groups that are abbreviations, not initials.
+const NOT_INITIALS: &[&str] = &[
+    "us", "uk", "eu", "am", "pm", "dc", "la", "ny", "tv", "ok", "ie", "eg", "nb", "ps", "bc", "ad",
+    "vs", "fm", "cv", "pc", "id", "jr", "sr", "st", "mr",
+];
+
+/// Lone initials: `A.`, `M.K.`, `K.B.`; and a first name with an initial: `Ingrid K`, `Kim P.`.
+fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
+    let n = inp.tokens.len();
+    let text = inp.text();
+    let mut i = 0;
+    while i < n {
+        let is_letter = |k: usize| {
+            inp.word(k).chars().count() == 1
+                && inp.word(k).chars().all(char::is_alphabetic)
+                && inp.capitalized(k)
+        };
+        let dot_after = |k: usize| text[inp.tokens.span(k).1..].starts_with('.');
+        // A first name followed by a single capital letter.
+        if flags[i] & flag::NAME != 0 && i + 1 < n && is_letter(i + 1) && inp.gap(i, i + 1) == " " {
+            let end = inp.tokens.span(i + 1).1 + usize::from(dot_after(i + 1));
+            let after_ok = !text[inp.tokens.span(i + 1).1..]
+                .starts_with(|c: char| c.is_alphanumeric() || c == '\'');
+            if after_ok {
+                push(
+                    out,
+                    Rule::InitialRef,
+                    inp.tokens.span(i).0,
+                    end,
+                    inp.weights.initial_ref,
+                    "name-initial",
+                );
+                flags[i + 1] |= flag::PERSON;
+                i += 2;
+                continue;
+            }
+        }
+        if !(is_letter(i) && dot_after(i)) {
+            i += 1;
+            continue;
+        }
+        // A group of letter-dot pairs: M.K. or M. K.
+        let mut j = i;
+        while j + 1 < n
+            && is_letter(j + 1)
+            && dot_after(j + 1)
+            && matches!(inp.gap(j, j + 1), "." | ". ")
+        {
+            j += 1;
+        }
+        let letters: String = (i..=j).map(|k| inp.word(k)).collect();
+        let start = inp.tokens.span(i).0;
+        let end = inp.tokens.span(j).1 + 1;
+        let prev_ok = i == 0 || inp.tokens.break_before(i) >= Break::Clause || {
+            let p = inp.word(i - 1);
+            BEFORE_INITIAL.contains(&p)
+                || flags[i - 1] & flag::NAME != 0
+                || p.bytes().all(|b| b.is_ascii_digit())
+        };
+        if j > i
+            && !NOT_INITIALS.contains(&letters.as_str())
+            && (i == 0 || !inp.gap(i - 1, i).ends_with('.'))
+        {
+            push(
+                out,
+                Rule::InitialRef,
+                start,
+                end,
+                inp.weights.initial_ref,
+                "initials",
+            );
+            flags[i..=j].iter_mut().for_each(|f| *f |= flag::PERSON);
+        } else if j == i && prev_ok {
+            // A lone letter with a full stop must be followed by a word (not `… plan B.` at the end).
+            let followed = i + 1 < n;
+            if followed {
+                push(
+                    out,
+                    Rule::InitialRef,
+                    start,
+                    end,
+                    inp.weights.bare_initial,
+                    "initial",
+                );
+                flags[i] |= flag::PERSON;
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// Words before a number that make it a time, a line or a week rather than a room.
+const NOT_ROOM_BEFORE: &[&str] = &[
+    "kl", "klockan", "klokka", "klokken", "buss", "bussen", "bus", "linje", "linjen", "line",
+    "vecka", "v", "uge", "uke", "week", "den", "the", "tag", "taget", "tog", "toget", "train",
+    "sida", "side", "page", "kapitel", "chapter", "version", "ver", "spor", "gate",
+];
+
+/// `12:an`, `5an`, `7'eren`, `3:e van`.
+fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
+    let n = inp.tokens.len();
+    for i in 0..n {
+        let w = inp.word(i);
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            continue;
+        }
+        if i > 0
+            && inp.tokens.break_before(i) == Break::None
+            && NOT_ROOM_BEFORE.contains(&inp.word(i - 1))
+        {
+            continue;
+        }
+        let (start, _) = inp.tokens.span(i);
+        let suffix = &w[digits..];
+        let end = if matches!(suffix, "an" | "ans" | "eren" | "ern" | "erens") {
+            Some(inp.tokens.span(i).1)
+        } else if suffix.is_empty() && i + 1 < n && matches!(inp.gap(i, i + 1), ":" | "'" | "") {
+            match inp.word(i + 1) {
+                "an" | "ans" | "eren" | "ern" | "erens" => Some(inp.tokens.span(i + 1).1),
+                "e" | "a"
+                    if i + 2 < n
+                        && matches!(
+                            inp.word(i + 2),
+                            "van" | "vaningen" | "huset" | "plan" | "vaning"
+                        ) =>
+                {
+                    Some(inp.tokens.span(i + 2).1)
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            push(
+                out,
+                Rule::RoomNumber,
+                start,
+                end,
+                inp.weights.room_ordinal,
+                "room-ordinal",
+            );
+        }
+    }
+}
+
+/// Prepositions between a person and a room number: `hon på 22`, `Mr B in 7`, `Arne i 24`.
+const ROOM_PREPS: &[&str] = &[
+    "pa", "paa", "i", "in", "on", "at", "fra", "fran", "from", "nr", "no", "ifra",
+];
+
+/// A person word followed by a preposition and a bare number (`beboeren på 17`), or a first name directly
+/// followed by one (`Rolf 4b`).
+fn pointed_rooms(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
+    let n = inp.tokens.len();
+    let text = inp.text();
+    for i in 0..n {
+        if flags[i] & flag::PERSON == 0
+            || i + 1 >= n
+            || inp.tokens.break_before(i + 1) >= Break::Clause
+        {
+            continue;
+        }
+        let mut j = i + 1;
+        let w = inp.word(j);
+        if ROOM_PREPS.contains(&w) {
+            if j + 1 < n && inp.word(j + 1) == "nr" {
+                j += 1;
+            }
+            if j + 1 >= n || inp.tokens.break_before(j + 1) >= Break::Clause {
+                continue;
+            }
+            if let Some(end) = number_at(text, inp.tokens.span(j + 1).0) {
+                push(
+                    out,
+                    Rule::RoomNumber,
+                    inp.tokens.span(i + 1).0,
+                    end,
+                    inp.weights.pointed_room,
+                    "pointed-room",
+                );
+            }
+        } else if flags[i] & flag::NAME != 0
+            && w.as_bytes()[0].is_ascii_digit()
+            && inp.gap(i, j) == " "
+        {
+            if let Some(end) = number_at(text, inp.tokens.span(j).0) {
+                push(
+                    out,
+                    Rule::RoomNumber,
+                    inp.tokens.span(i).0,
+                    end,
+                    inp.weights.pointed_room,
+                    "name-room",
+                );
+            }
+        }
+    }
+}
+
+/// Words after a person noun that start a description (`damen som…`, `manden med…`, `the man with…`).
+const NOUN_DESCRIBERS: &[&str] = &[
+    "som", "med", "der", "vid", "ved", "who", "with", "that", "whose", "utan", "uden", "uten",
+    "without", "fra", "fran", "from",
+];
+/// Words after a pronoun that start a description (`han som…`, `hun med…`, `ham der…`).
+const PRONOUN_DESCRIBERS: &[&str] = &["som", "med", "der", "vid", "ved", "den", "who", "with"];
+/// Words after an occupation that put it in the past (`lärare förr`).
+const LEAD_AFTER: &[&str] = &["forr", "for", "forut", "tidigare", "tidligere", "before"];
+
+/// Descriptions that point at one person.
+fn descriptions(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Cand>) {
+    let n = inp.tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        let f = flags[i];
+        if f & (flag::PERSON_NOUN | flag::PRONOUN) == 0
+            || inp.tokens.break_before(i + 1) >= Break::Clause
+        {
+            continue;
+        }
+        let next = inp.word(i + 1);
+        let (ok, w, det) = if f & flag::PERSON_NOUN != 0 {
+            (
+                NOUN_DESCRIBERS.contains(&next),
+                inp.weights.description,
+                "description",
+            )
+        } else {
+            (
+                PRONOUN_DESCRIBERS.contains(&next),
+                inp.weights.pronoun_description,
+                "pronoun-description",
+            )
+        };
+        if !ok {
+            continue;
+        }
+        // The description runs to the end of the clause, at most five words after the describer.
+        let mut last = i + 1;
+        while last + 1 < n && last < i + 6 && inp.tokens.break_before(last + 1) < Break::Clause {
+            last += 1;
+        }
+        push(
+            out,
+            Rule::PersonDescription,
+            inp.tokens.span(i).0,
+            inp.tokens.span(last).1,
+            w,
+            det,
+        );
+    }
+    // Former occupations: an occupation with a lead within three words before it or a past marker after it.
+    for h in hits {
+        if inp.entries[h.entry as usize].kind != Kind::Occupation {
+            continue;
+        }
+        let first = inp.tokens.at_or_after(h.start as usize);
+        let last = inp.tokens.last_in(h.end as usize).unwrap_or(first);
+        let lead_before = (first.saturating_sub(3)..first).rev().find(|&k| {
+            flags[k] & (flag::LEAD | flag::PERSON) != 0
+                && !inp.tokens.broken(k, first, Break::Clause)
+        });
+        let lead_after = (last + 1..(last + 4).min(n)).find(|&k| {
+            LEAD_AFTER.contains(&inp.word(k)) && !inp.tokens.broken(last, k, Break::Clause)
+        });
+        let start = match (lead_before, lead_after) {
+            (Some(k), _) => inp.tokens.span(k).0,
+            (None, Some(_)) => h.start as usize,
+            (None, None) => continue,
+        };
+        let end = lead_after.map_or(h.end as usize, |k| inp.tokens.span(k).1);
+        push(
+            out,
+            Rule::PersonDescription,
+            start,
+            end,
+            inp.weights.occupation,
+            "occupation",
+        );
+        flags[first] |= flag::PERSON;
+    }
+}
+
+static AGE_NORDIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,3}) ?-? ?(aringen|aringar|aringer|aringe|aring|ariga|arige|arig|aaringen|aarige|aaring)\b").expect("valid regex")
+});
+static AGE_YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,3}) (ar|aar)\b").expect("valid regex"));
+static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,3}) ?(-year-old|-yr-old|-years-old|year old|years old|yr old|yrs old|yo|y/o|y\.o\.)(\W|$)|\baged (\d{1,3})\b").expect("valid regex")
+});
+/// Words before `N år` that make it a duration (`i 40 år`, `for 3 år siden`).
+const DURATION_BEFORE: &[&str] = &[
+    "i", "for", "pa", "om", "efter", "etter", "sedan", "siden", "over", "under", "in", "after",
+    "ca", "cirka", "omkring", "rundt", "nesten", "nastan", "naesten", "snart", "hele", "hela",
+    "nogle", "flere", "fler", "manga", "mange", "tre", "fem", "ti", "tio", "alle", "alla", "de",
+    "dom", "sina", "sine", "sitt", "sit", "sista", "siste", "sidste", "forsta", "forste", "var",
+    "hvert", "vart", "varje",
+];
+
+fn ages(inp: &Input<'_>, flags: &[u16], out: &mut Vec<Cand>) {
+    let text = inp.text();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let plausible = |s: &str| s.parse::<u32>().is_ok_and(|v| (1..=115).contains(&v));
+    for c in AGE_NORDIC.captures_iter(text) {
+        if plausible(&c[1]) {
+            let m = c.get(0).expect("whole match");
+            push(out, Rule::Age, m.start(), m.end(), inp.weights.age, "age");
+        }
+    }
+    for c in AGE_YEARS.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let before = inp.tokens.before(m.start()).map(|k| inp.word(k));
+        let after = &text[m.end()..];
+        let duration = before.is_some_and(|w| DURATION_BEFORE.contains(&w))
+            || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            || [
+                "sedan",
+                "siden",
+                "senere",
+                "senare",
+                "till",
+                "til",
+                "tidligere",
+                "tidigare",
+                "framover",
+                "fremover",
+                "fram",
+                "frem",
+            ]
+            .iter()
+            .any(|w| after.trim_start().starts_with(w));
+        if plausible(&c[1]) && !duration {
+            push(out, Rule::Age, m.start(), m.end(), inp.weights.age, "age");
+        }
+    }
+    for c in AGE_EN.captures_iter(text) {
+        let num = c.get(1).or_else(|| c.get(4)).expect("one number group");
+        if plausible(num.as_str()) {
+            let m = c.get(0).expect("whole match");
+            let end = c.get(3).map_or(m.end(), |g| g.start());
+            push(out, Rule::Age, m.start(), end, inp.weights.age, "age");
+        }
+    }
+    // `Agnes, 87`: a first name, a comma and an old age.
+    let n = inp.tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        if flags[i] & flag::NAME != 0 && inp.gap(i, i + 1) == ", " {
+            let w = inp.word(i + 1);
+            let old = w.parse::<u32>().is_ok_and(|v| (60..=110).contains(&v));
+            let (_, e) = inp.tokens.span(i + 1);
+            if old && !text[e..].starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == ':')
+            {
+                push(
+                    out,
+                    Rule::Age,
+                    inp.tokens.span(i).0,
+                    e,
+                    inp.weights.age,
+                    "name-age",
+                );
+            }
+        }
+    }
+}
+
+/// A photo word with a person as its object (`bild på Gunnar`, `selfie med henne`, `video of Doris`), and
+/// posting on one's own social media (`lägger upp på min insta`, `my Insta`).
+fn media(inp: &Input<'_>, hits: &[TermHit], flags: &[u16], out: &mut Vec<Cand>) {
+    let n = inp.tokens.len();
+    for h in hits {
+        let kind = inp.entries[h.entry as usize].kind;
+        if !matches!(kind, Kind::Photo | Kind::Platform) {
+            continue;
+        }
+        let first = inp.tokens.at_or_after(h.start as usize);
+        let Some(last) = inp.tokens.last_in(h.end as usize) else {
+            continue;
+        };
+        if first >= n {
+            continue;
+        }
+        if kind == Kind::Photo {
+            let object = (last + 1..(last + 6).min(n)).find(|&k| {
+                flags[k] & (flag::PERSON | flag::CHILDREN) != 0
+                    && flags[k] & flag::FIRST == 0
+                    && !inp.tokens.broken(last, k, Break::Clause)
+            });
+            if let Some(k) = object {
+                push(
+                    out,
+                    Rule::MediaShare,
+                    h.start as usize,
+                    inp.tokens.span(k).1,
+                    inp.weights.media_of_person,
+                    "media-of-person",
+                );
+            }
+        } else {
+            let own = (first.saturating_sub(2)..first).find(|&k| {
+                flags[k] & flag::FIRST != 0 && !inp.tokens.broken(k, first, Break::Clause)
+            });
+            let post = (first.saturating_sub(6)..(last + 6).min(n)).find(|&k| {
+                flags[k] & flag::POST != 0
+                    && !inp
+                        .tokens
+                        .broken(k.min(first), k.max(first), Break::Sentence)
+            });
+            if let Some(k) = own.or(post) {
+                let start = inp.tokens.span(k.min(first)).0;
+                let end = inp.tokens.span(k.max(last)).1;
+                push(
+                    out,
+                    Rule::MediaShare,
+                    start,
+                    end,
+                    inp.weights.private_posting,
+                    "private-posting",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,521 @@
+//! The linter: built once from lexicons and scoring, then `check` per message.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::config::ScoringConfig;
+use crate::cues::{self, Cand, Input};
+use crate::detect::{self, DetectCtx};
+use crate::error::BuildError;
+use crate::finding::{Finding, Report, Source};
+use crate::lang::Lang;
+use crate::lexicon::{EntryRule, Kind, Lexicon};
+use crate::matcher::{Matcher, TermHit};
+use crate::normalize::Normalized;
+use crate::rule::{Rule, Severity};
+use crate::score;
+use crate::tokens::Tokens;
+
+/// Builds a [`Linter`]. Setters take `&mut self` and chain; [`LinterBuilder::build`] does the work once.
+///
+/// ```
+/// use carelint::{Lang, LinterBuilder, Verdict};
+///
+/// let linter = LinterBuilder::new()
+///     .lexicon_str("local.txt", "#! rule: care-recipient-ref\n#! weight: 0.5\n#! kind: care-noun\nhyresgästen\n", Some(Lang::Sv))
+///     .build()
+///     .unwrap();
+/// assert_ne!(linter.check("Hyresgästen på rum 4 har feber").verdict, Verdict::Pass);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct LinterBuilder {
+    no_embedded: bool,
+    paths: Vec<PathBuf>,
+    strings: Vec<(String, String, Option<Lang>)>,
+    scoring: Option<ScoringConfig>,
+    scoring_path: Option<PathBuf>,
+    lang: Option<Lang>,
+    today: Option<(u16, u8, u8)>,
+}
+
+impl LinterBuilder {
+    /// A builder with the embedded lexicons and scoring.
+    pub fn new() -> LinterBuilder {
+        LinterBuilder::default()
+    }
+
+    /// Whether to load the embedded lexicons (default `true`).
+    pub fn embedded_lexicons(&mut self, yes: bool) -> &mut LinterBuilder {
+        self.no_embedded = !yes;
+        self
+    }
+
+    /// Adds a lexicon file, or every `*.txt` below a folder (see `lexicons/README.md`).
+    pub fn lexicon_path(&mut self, path: impl Into<PathBuf>) -> &mut LinterBuilder {
+        self.paths.push(path.into());
+        self
+    }
+
+    /// Adds lexicon text; `name` is used in error messages.
+    pub fn lexicon_str(
+        &mut self,
+        name: &str,
+        text: &str,
+        lang: Option<Lang>,
+    ) -> &mut LinterBuilder {
+        self.strings
+            .push((name.to_string(), text.to_string(), lang));
+        self
+    }
+
+    /// Replaces the scoring configuration.
+    pub fn scoring(&mut self, cfg: ScoringConfig) -> &mut LinterBuilder {
+        self.scoring = Some(cfg);
+        self
+    }
+
+    /// Reads the scoring configuration from a TOML file at build time.
+    pub fn scoring_path(&mut self, path: impl Into<PathBuf>) -> &mut LinterBuilder {
+        self.scoring_path = Some(path.into());
+        self
+    }
+
+    /// Fixes the language of explanations instead of detecting it per message.
+    pub fn language(&mut self, lang: Option<Lang>) -> &mut LinterBuilder {
+        self.lang = lang;
+        self
+    }
+
+    /// The date used to reject birth dates in the future (default: today, UTC).
+    pub fn today(&mut self, year: u16, month: u8, day: u8) -> &mut LinterBuilder {
+        self.today = Some((year, month, day));
+        self
+    }
+
+    /// Parses the lexicons and builds the automaton.
+    pub fn build(&self) -> Result<Linter, BuildError> {
+        let mut lexicon = if self.no_embedded {
+            Lexicon::default()
+        } else {
+            Lexicon::embedded()?
+        };
+        for (name, text, lang) in &self.strings {
+            lexicon.add_str(name, text, *lang)?;
+        }
+        for p in &self.paths {
+            lexicon.add_path(p)?;
+        }
+        let scoring = match (&self.scoring, &self.scoring_path) {
+            (_, Some(p)) => {
+                let text = std::fs::read_to_string(p).map_err(|source| BuildError::Io {
+                    path: p.clone(),
+                    source,
+                })?;
+                ScoringConfig::from_toml(&p.display().to_string(), &text)?
+            }
+            (Some(c), None) => c.clone(),
+            (None, None) => ScoringConfig::default(),
+        };
+        let matcher = Matcher::new(&lexicon.entries)?;
+        let (y, m, d) = self.today.unwrap_or_else(today_utc);
+        Ok(Linter {
+            inner: Arc::new(Inner {
+                lexicon,
+                matcher,
+                scoring,
+                lang: self.lang,
+                detect: DetectCtx {
+                    today_year: y,
+                    today_month: m,
+                    today_day: d,
+                },
+            }),
+        })
+    }
+}
+
+/// Checks messages. Immutable, cheap to clone (shared), `Send + Sync`.
+///
+/// ```
+/// use carelint::{Linter, Verdict};
+///
+/// let linter = Linter::new();
+/// let report = linter.check("Damen i rum 14 med demens har ramlat igen");
+/// assert_eq!(report.verdict, Verdict::Block);
+/// assert!(report.findings.iter().any(|f| f.rule.id() == "room-number"));
+///
+/// assert_eq!(linter.check("Kurs om demens på torsdag kl 9").verdict, Verdict::Pass);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Linter {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    lexicon: Lexicon,
+    matcher: Matcher,
+    scoring: ScoringConfig,
+    lang: Option<Lang>,
+    detect: DetectCtx,
+}
+
+/// Buffers reused between checks, so checking allocates nothing once they have grown. Keep one per thread.
+///
+/// ```
+/// use carelint::{Linter, Report, Scratch};
+///
+/// let linter = Linter::new();
+/// let mut scratch = Scratch::default();
+/// let mut report = Report::default();
+/// for msg in ["Lunch kl 12?", "Fru J på rum 4 har feber"] {
+///     linter.check_with(msg, &mut scratch, &mut report);
+///     println!("{}", report.verdict.as_str());
+/// }
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Scratch {
+    norm: Normalized,
+    tokens: Tokens,
+    hits: Vec<TermHit>,
+    exceptions: Vec<(u32, u32)>,
+    cands: Vec<Cand>,
+    flags: Vec<u16>,
+    ids: Vec<detect::Candidate>,
+    offsets: Vec<usize>,
+}
+
+/// A lexicon entry, as shown by `eval --terms` and `--show-text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryInfo<'a> {
+    /// The entry as written, without anchors.
+    pub term: &'a str,
+    /// The file it comes from.
+    pub file: &'a str,
+    /// Its 1-based line.
+    pub line: u32,
+    /// The file's language.
+    pub lang: Lang,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter::new()
+    }
+}
+
+impl Linter {
+    /// The linter with the embedded lexicons and scoring.
+    pub fn new() -> Linter {
+        LinterBuilder::new()
+            .build()
+            .expect("the embedded lexicons build (tested)")
+    }
+
+    /// A builder, for extra lexicons or another scoring.
+    pub fn builder() -> LinterBuilder {
+        LinterBuilder::new()
+    }
+
+    /// Checks one message.
+    pub fn check(&self, text: &str) -> Report {
+        let mut report = Report::default();
+        self.check_with(text, &mut Scratch::default(), &mut report);
+        report
+    }
+
+    /// Checks one message into `report`, reusing `scratch`: no allocation once the buffers have grown.
+    pub fn check_with(&self, text: &str, scratch: &mut Scratch, report: &mut Report) {
+        let inner = &*self.inner;
+        report.clear();
+        let s = scratch;
+        s.norm.fill(text);
+        s.tokens.fill(&s.norm.text);
+        s.hits.clear();
+        s.cands.clear();
+        inner.matcher.find(
+            &inner.lexicon.entries,
+            &s.norm,
+            text,
+            &mut s.hits,
+            &mut s.exceptions,
+        );
+
+        let entries = &inner.lexicon.entries;
+        let inp = Input {
+            original: text,
+            norm: &s.norm,
+            tokens: &s.tokens,
+            entries,
+            weights: &inner.scoring.weights,
+        };
+        cues::from_hits(&inp, &s.hits, &mut s.flags, &mut s.cands);
+        cues::derive(&inp, &s.hits, &mut s.flags, &mut s.cands);
+        self.identifiers(text, s);
+
+        let has_generic = s
+            .hits
+            .iter()
+            .any(|h| entries[h.entry as usize].kind == Kind::Generic);
+        let has_plural = s
+            .hits
+            .iter()
+            .any(|h| entries[h.entry as usize].kind == Kind::Plural);
+        let (score, verdict, context) = score::weigh(
+            &mut s.cands,
+            &s.tokens,
+            &s.flags,
+            has_generic,
+            has_plural,
+            &inner.scoring,
+        );
+        report.score = (score * 100.0).round() / 100.0;
+        report.verdict = verdict;
+        report.context = context;
+        report.lang = inner.lang.unwrap_or_else(|| detect_lang(entries, &s.hits));
+
+        let cfg = &inner.scoring.verdict;
+        for c in &s.cands {
+            let (start, end) = s.norm.to_original(c.start as usize, c.end as usize, text);
+            let severity = if c.weight >= cfg.block {
+                Severity::Block
+            } else if c.weight >= cfg.warn {
+                Severity::Warn
+            } else {
+                Severity::Info
+            };
+            report.findings.push(Finding {
+                rule: c.rule,
+                category: c.rule.category(),
+                severity,
+                start,
+                end,
+                char_start: 0,
+                char_end: 0,
+                weight: (c.weight * 100.0).round() / 100.0,
+                source: c.source,
+                message: c.rule.message(report.lang),
+            });
+        }
+        report.findings.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(a.end.cmp(&b.end))
+                .then(a.rule.cmp(&b.rule))
+        });
+        report
+            .findings
+            .dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
+        if let Some(max) = report.findings.iter().map(|f| f.severity).max() {
+            if max == Severity::Block && report.verdict < crate::Verdict::Block {
+                report.verdict = crate::Verdict::Block;
+            }
+        }
+        fill_char_offsets(text, &mut report.findings, &mut s.offsets);
+    }
+
+    /// Runs the structured identifier detectors and weighs what they find.
+    fn identifiers(&self, text: &str, s: &mut Scratch) {
+        s.ids.clear();
+        detect::find_all(text, &self.inner.detect, &mut s.ids);
+        if s.ids.is_empty() {
+            return;
+        }
+        let w = &self.inner.scoring.weights;
+        let person_near = s.flags.iter().any(|f| {
+            f & (cues::flag::PERSON | cues::flag::RELATIVE) != 0 && f & cues::flag::FIRST == 0
+        });
+        for id in &s.ids {
+            use detect::Kind as K;
+            let (rule, weight, name) = match id.kind {
+                K::SePersonnummer => (Rule::NationalId, w.national_id, "se-personnummer"),
+                K::SeSamordningsnummer => (Rule::NationalId, w.national_id, "se-samordningsnummer"),
+                K::DkCpr => (Rule::NationalId, w.national_id, "dk-cpr"),
+                K::NoFodselsnummer => (Rule::NationalId, w.national_id, "no-fodselsnummer"),
+                K::NoDNummer => (Rule::NationalId, w.national_id, "no-d-nummer"),
+                K::NoHNummer => (Rule::NationalId, w.national_id, "no-h-nummer"),
+                K::NoFhNummer => (Rule::NationalId, w.national_id, "no-fh-nummer"),
+                K::NoSyntheticTest => (Rule::NationalId, w.national_id, "no-synthetic-test"),
+                K::FiHetu => (Rule::NationalId, w.national_id, "fi-hetu"),
+                K::FiHetuTemporary => (Rule::NationalId, w.national_id, "fi-hetu-temporary"),
+                K::MistypedId => (Rule::NationalId, w.mistyped_id, "mistyped-id"),
+                K::Phone => (
+                    Rule::Phone,
+                    if person_near {
+                        w.phone_of_person
+                    } else {
+                        w.phone
+                    },
+                    "phone",
+                ),
+                K::Email => (Rule::Email, w.email, "email"),
+                K::StreetAddress if matches!(id.evidence, detect::Evidence::Shape) => {
+                    (Rule::StreetAddress, w.street_name, "street-name")
+                }
+                K::StreetAddress => (Rule::StreetAddress, w.street_address, "street-address"),
+                K::Postcode => (Rule::StreetAddress, w.postcode, "postcode"),
+                K::BirthDate => (Rule::BirthDate, w.birth_date, "birth-date"),
+            };
+            let (start, end) = s.norm.from_original(id.start, id.end);
+            s.cands.push(Cand {
+                rule,
+                start: start as u32,
+                end: end as u32,
+                weight,
+                source: Source::Detector(name),
+                kind: Kind::None,
+            });
+        }
+    }
+
+    /// The lexicon entry behind a [`Source::Lexicon`] finding.
+    pub fn entry(&self, source: Source) -> Option<EntryInfo<'_>> {
+        let Source::Lexicon(i) = source else {
+            return None;
+        };
+        let lex = &self.inner.lexicon;
+        let e = lex.entries.get(i as usize)?;
+        Some(EntryInfo {
+            term: &e.term,
+            file: &lex.files[e.file as usize],
+            line: e.line,
+            lang: e.lang,
+        })
+    }
+
+    /// Every reportable lexicon entry, for per-term statistics: `(index, info)`.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, EntryInfo<'_>, Rule)> + '_ {
+        let lex = &self.inner.lexicon;
+        lex.entries
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, e)| match e.rule {
+                EntryRule::Report(rule) if !e.exception && !e.kind.is_context() => Some((
+                    i as u32,
+                    EntryInfo {
+                        term: &e.term,
+                        file: &lex.files[e.file as usize],
+                        line: e.line,
+                        lang: e.lang,
+                    },
+                    rule,
+                )),
+                _ => None,
+            })
+    }
+
+    /// Lexicon warnings (duplicates, empty files), as `file:line: text`.
+    pub fn warnings(&self) -> &[String] {
+        self.inner.lexicon.warnings()
+    }
+
+    /// The scoring configuration in use.
+    pub fn scoring(&self) -> &ScoringConfig {
+        &self.inner.scoring
+    }
+
+    /// Number of lexicon entries and of automaton patterns.
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.inner.lexicon.len(), self.inner.matcher.patterns())
+    }
+
+    /// Heap bytes held by the automaton.
+    pub fn matcher_memory(&self) -> usize {
+        self.inner.matcher.memory_usage()
+    }
+}
+
+/// The text a finding covers. Only call this when the user asked to see message text.
+pub fn excerpt<'t>(text: &'t str, finding: &Finding) -> &'t str {
+    text.get(finding.start..finding.end).unwrap_or("")
+}
+
+/// Picks the language with the most function-word and term hits (function words count double).
+fn detect_lang(entries: &[crate::lexicon::Entry], hits: &[TermHit]) -> Lang {
+    let mut votes = [0u32; 4];
+    for h in hits {
+        let e = &entries[h.entry as usize];
+        if e.case_sensitive {
+            continue;
+        }
+        votes[e.lang.index()] += if e.kind == Kind::LangMarker { 2 } else { 1 };
+    }
+    let best = votes.iter().copied().max().unwrap_or(0);
+    if best == 0 {
+        return Lang::En;
+    }
+    Lang::ALL
+        .into_iter()
+        .find(|l| votes[l.index()] == best)
+        .unwrap_or(Lang::En)
+}
+
+/// Fills `char_start`/`char_end` with one pass over the text.
+fn fill_char_offsets(text: &str, findings: &mut [Finding], offsets: &mut Vec<usize>) {
+    if findings.is_empty() {
+        return;
+    }
+    offsets.clear();
+    offsets.extend(findings.iter().flat_map(|f| [f.start, f.end]));
+    offsets.sort_unstable();
+    offsets.dedup();
+    // Map each byte offset to its char offset, walking the text once.
+    let mut chars = 0usize;
+    let mut pos = 0usize;
+    let mut map: Vec<(usize, usize)> = Vec::with_capacity(offsets.len());
+    for &o in offsets.iter() {
+        chars += text[pos..o].chars().count();
+        pos = o;
+        map.push((o, chars));
+    }
+    let lookup = |o: usize| {
+        map[map
+            .binary_search_by_key(&o, |&(b, _)| b)
+            .expect("offset collected")]
+        .1
+    };
+    for f in findings.iter_mut() {
+        f.char_start = lookup(f.start);
+        f.char_end = lookup(f.end);
+    }
+}
+
+fn today_utc() -> (u16, u8, u8) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (u16, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((y + i64::from(m <= 2)) as u16, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linter_is_send_sync_clone() {
+        fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+        assert_traits::<Linter>();
+        assert_traits::<LinterBuilder>();
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_779), (2026, 11, 22));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+}

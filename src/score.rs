@@ -1,0 +1,195 @@
+//! Weighing: from candidates to a score and a verdict.
+//!
+//! The model, with every number in `lexicons/scoring.toml`:
+//! 1. A health, medication, social or relative finding that is the writer's own (a first-person word before
+//!    it in the same sentence, and no other person in that sentence) is multiplied by `first_person`.
+//! 2. Pronoun findings count only when the message has some other finding that is not a bare reference.
+//! 3. Per category, the strongest finding adds its weight; every further finding adds `extra` (at most
+//!    `extra_cap` in all).
+//! 4. Nothing pointing at a person multiplies by `no_person`; training/policy words by `generic` and
+//!    quantifiers by `plural`, unless a strong pointer (a definite care noun, title, initials, room, age,
+//!    address…) is present.
+//! 5. National ID numbers add their weight after the factors: they always block.
+
+use crate::config::ScoringConfig;
+use crate::cues::{Cand, flag};
+use crate::finding::{Context, Verdict};
+use crate::lexicon::Kind;
+use crate::rule::{Category, Rule};
+use crate::tokens::{Break, Tokens};
+
+/// Does a finding of this rule point at a person (rather than only tell something)?
+fn is_pointer(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::CareRecipientRef
+            | Rule::PersonPronoun
+            | Rule::PersonName
+            | Rule::TitledName
+            | Rule::InitialRef
+            | Rule::PersonDescription
+            | Rule::Age
+            | Rule::RoomNumber
+            | Rule::Relative
+            | Rule::NationalId
+            | Rule::Phone
+            | Rule::Email
+            | Rule::StreetAddress
+            | Rule::BirthDate
+    )
+}
+
+/// Is this candidate a strong pointer, one that keeps generic context from lowering the score?
+fn is_strong(c: &Cand, cfg: &ScoringConfig) -> bool {
+    let strong_rule = matches!(
+        c.rule,
+        Rule::CareRecipientRef
+            | Rule::TitledName
+            | Rule::InitialRef
+            | Rule::PersonDescription
+            | Rule::Age
+            | Rule::RoomNumber
+            | Rule::NationalId
+            | Rule::StreetAddress
+            | Rule::BirthDate
+            | Rule::Email
+    ) || (c.rule == Rule::MediaShare && c.weight >= cfg.context.strong_pointer);
+    strong_rule && c.weight >= cfg.context.strong_pointer
+}
+
+/// Lowers the writer's own health and relatives, drops lone pronouns and contained duplicates, and
+/// returns the score, the verdict and the context.
+pub(crate) fn weigh(
+    cands: &mut Vec<Cand>,
+    tokens: &Tokens,
+    flags: &[u16],
+    has_generic: bool,
+    has_plural: bool,
+    cfg: &ScoringConfig,
+) -> (f32, Verdict, Context) {
+    let mut ctx = Context::default();
+    first_person(cands, tokens, flags, cfg, &mut ctx);
+
+    // Same rule, one span inside the other: keep the heavier, then the longer.
+    cands.sort_unstable_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(b.weight.total_cmp(&a.weight))
+    });
+    let mut i = 0;
+    while i < cands.len() {
+        let c = cands[i];
+        let dup = cands.iter().enumerate().any(|(k, o)| {
+            k != i
+                && o.rule == c.rule
+                && o.start <= c.start
+                && c.end <= o.end
+                && (o.weight > c.weight
+                    || (o.weight == c.weight && (o.end - o.start > c.end - c.start || k < i)))
+        });
+        if dup {
+            cands.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+
+    let has_detail = cands
+        .iter()
+        .any(|c| c.rule.category() != Category::CareRecipient);
+    if !has_detail {
+        cands.retain(|c| c.rule != Rule::PersonPronoun);
+    }
+
+    let mut absolute = 0.0f32;
+    let mut best = [0.0f32; Category::ALL.len()];
+    let mut count = 0usize;
+    for c in cands.iter() {
+        if c.rule == Rule::NationalId && c.weight >= cfg.verdict.block {
+            absolute = absolute.max(c.weight);
+            continue;
+        }
+        if c.weight <= 0.0 {
+            continue;
+        }
+        count += 1;
+        let slot = &mut best[c.rule.category() as usize];
+        *slot = slot.max(c.weight);
+    }
+    let categories = best.iter().filter(|w| **w > 0.0).count();
+    let extra =
+        (cfg.combine.extra * count.saturating_sub(categories) as f32).min(cfg.combine.extra_cap);
+    let mut score = best.iter().sum::<f32>() + extra;
+
+    let pointer = cands
+        .iter()
+        .any(|c| is_pointer(c.rule) || (c.rule == Rule::MediaShare && c.kind == Kind::None));
+    let strong = cands.iter().any(|c| is_strong(c, cfg));
+    if !pointer && score > 0.0 {
+        score *= cfg.context.no_person;
+        ctx.no_person = true;
+    }
+    if has_generic && !strong && score > 0.0 {
+        score *= cfg.context.generic;
+        ctx.generic = true;
+    }
+    if has_plural && !strong && score > 0.0 {
+        score *= cfg.context.plural;
+        ctx.plural = true;
+    }
+    score += absolute;
+    let verdict = if score >= cfg.verdict.block {
+        Verdict::Block
+    } else if score >= cfg.verdict.warn {
+        Verdict::Warn
+    } else {
+        Verdict::Pass
+    };
+    (score, verdict, ctx)
+}
+
+/// The writer's own health and relatives: `jag har migrän`, `min son har vattkoppor`, `sønnen min`.
+fn first_person(
+    cands: &mut [Cand],
+    tokens: &Tokens,
+    flags: &[u16],
+    cfg: &ScoringConfig,
+    ctx: &mut Context,
+) {
+    let n = tokens.len();
+    if n == 0 || !flags.iter().any(|f| f & flag::FIRST != 0) {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if !matches!(
+            c.rule,
+            Rule::HealthTerm | Rule::Medication | Rule::Relative | Rule::SocialTerm
+        ) {
+            continue;
+        }
+        let at = tokens.at_or_after(c.start as usize).min(n - 1);
+        // The sentence around the finding.
+        let mut s = at;
+        while s > 0 && tokens.break_before(s) < Break::Sentence {
+            s -= 1;
+        }
+        let mut e = at;
+        while e + 1 < n && tokens.break_before(e + 1) < Break::Sentence {
+            e += 1;
+        }
+        let other_person =
+            (s..=e).any(|k| flags[k] & flag::PERSON != 0 && flags[k] & flag::FIRST == 0);
+        if other_person {
+            continue;
+        }
+        let lo = at.saturating_sub(cfg.context.first_person_window).max(s);
+        let before = (lo..at).any(|k| flags[k] & flag::FIRST != 0);
+        // Danish and Norwegian put the possessive after the noun: sønnen min, søstera mi.
+        let after = c.rule == Rule::Relative && at + 1 <= e && flags[at + 1] & flag::FIRST != 0;
+        if before || after {
+            c.weight *= cfg.context.first_person;
+            ctx.first_person = true;
+        }
+    }
+}

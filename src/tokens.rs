@@ -1,0 +1,146 @@
+//! A word index over the normalized text: word spans and the punctuation between them, so detectors can
+//! ask "the word before", "within five words, same clause".
+
+use crate::normalize::is_word_char;
+
+/// How strongly the gap before a word separates it from the previous word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Break {
+    /// Spaces, hyphens, apostrophes.
+    None,
+    /// A comma, colon, bracket or dash.
+    Clause,
+    /// A full stop, question or exclamation mark, semicolon or newline.
+    Sentence,
+}
+
+/// Word spans of one normalized text. Buffers are reused between messages.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Tokens {
+    spans: Vec<(u32, u32)>,
+    breaks: Vec<Break>,
+}
+
+impl Tokens {
+    pub fn fill(&mut self, text: &str) {
+        self.spans.clear();
+        self.breaks.clear();
+        let mut gap_start = 0usize;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !is_word_char(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            let prev = self
+                .spans
+                .last()
+                .map(|&(s, e)| &text[s as usize..e as usize]);
+            self.breaks.push(gap_break(&text[gap_start..i], prev));
+            self.spans.push((i as u32, end as u32));
+            gap_start = end;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn span(&self, i: usize) -> (usize, usize) {
+        let (s, e) = self.spans[i];
+        (s as usize, e as usize)
+    }
+
+    pub fn word<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        let (s, e) = self.span(i);
+        &text[s..e]
+    }
+
+    /// The break in front of word `i`.
+    pub fn break_before(&self, i: usize) -> Break {
+        self.breaks[i]
+    }
+
+    /// Index of the first word starting at or after byte `at`.
+    pub fn at_or_after(&self, at: usize) -> usize {
+        self.spans.partition_point(|&(s, _)| (s as usize) < at)
+    }
+
+    /// Index of the last word ending at or before byte `at`, if any.
+    pub fn before(&self, at: usize) -> Option<usize> {
+        self.spans
+            .partition_point(|&(_, e)| (e as usize) <= at)
+            .checked_sub(1)
+    }
+
+    /// Index of the last word that starts before byte `end` (the last word of a span ending there).
+    pub fn last_in(&self, end: usize) -> Option<usize> {
+        self.spans
+            .partition_point(|&(s, _)| (s as usize) < end)
+            .checked_sub(1)
+    }
+
+    /// Is there a break of at least `level` between words `a < b`?
+    pub fn broken(&self, a: usize, b: usize, level: Break) -> bool {
+        (a + 1..=b).any(|i| self.breaks[i] >= level)
+    }
+}
+
+fn gap_break(gap: &str, prev: Option<&str>) -> Break {
+    let mut level = Break::None;
+    for c in gap.chars() {
+        let l = match c {
+            '!' | '?' | ';' | '\n' => Break::Sentence,
+            // A full stop after an abbreviation, an initial or a number does not end a sentence
+            // (hr. B, nr. 16, lejl. 31, f. 1931, 2. sal).
+            '.' if prev.is_some_and(is_abbreviation) => Break::None,
+            '.' => Break::Sentence,
+            ',' | ':' | '(' | ')' | '–' | '"' => Break::Clause,
+            _ => Break::None,
+        };
+        level = level.max(l);
+    }
+    level
+}
+
+/// Abbreviations that staff write with a full stop.
+const ABBREVIATIONS: &[&str] = &[
+    "afd", "ang", "avd", "bl", "ca", "dr", "dvs", "etc", "etg", "evt", "f", "fx", "hemtj", "hr",
+    "jf", "kl", "leil", "lejl", "lgh", "mf", "mob", "mr", "mrs", "ms", "nr", "osv", "pas", "pat",
+    "pt", "resp", "rm", "sjuksk", "st", "tel", "th", "tlf", "tv", "usk",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() == 1
+        || word.bytes().all(|b| b.is_ascii_digit())
+        || ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_breaks() {
+        let text = "hr. b orolig, gick upp. sen 12:an";
+        let mut t = Tokens::default();
+        t.fill(text);
+        let words: Vec<_> = (0..t.len()).map(|i| t.word(text, i)).collect();
+        assert_eq!(
+            words,
+            ["hr", "b", "orolig", "gick", "upp", "sen", "12", "an"]
+        );
+        assert_eq!(t.break_before(1), Break::None);
+        assert_eq!(t.break_before(3), Break::Clause);
+        assert_eq!(t.break_before(5), Break::Sentence);
+        assert_eq!(t.at_or_after(4), 1);
+        assert_eq!(t.before(5), Some(1));
+    }
+}
