@@ -21,22 +21,15 @@ fn main() {
         }
     }
     files.sort();
-    let mut out = String::from(
-        "/// `(path relative to lexicons/, contents)` of every embedded lexicon file, sorted by path.\n",
-    );
+    let mut out =
+        String::from("/// `(path relative to lexicons/, contents)` of every embedded lexicon file, sorted by path.\n");
     out.push_str("pub(crate) static EMBEDDED_LEXICONS: &[(&str, &str)] = &[\n");
     for path in &files {
         let rel = path.strip_prefix(&root).expect("under lexicons/");
         let rel = rel.to_string_lossy().replace('\\', "/");
-        writeln!(
-            out,
-            "    ({rel:?}, include_str!({:?})),",
-            path.display().to_string()
-        )
-        .unwrap();
+        writeln!(out, "    ({rel:?}, include_str!({:?})),", path.display().to_string()).unwrap();
     }
     out.push_str("];\n");
-    let dest =
-        Path::new(&env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join("embedded_lexicons.rs");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join("embedded_lexicons.rs");
     fs::write(dest, out).expect("write embedded_lexicons.rs");
 }

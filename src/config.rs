@@ -15,6 +15,8 @@ pub struct ScoringConfig {
     pub combine: CombineConfig,
     /// Context factors.
     pub context: ContextConfig,
+    /// Language gate.
+    pub language: LanguageConfig,
     /// Weights of code detectors.
     pub weights: DetectorWeights,
 }
@@ -37,6 +39,8 @@ pub struct CombineConfig {
     pub extra: f32,
     /// Upper bound of all `extra` together.
     pub extra_cap: f32,
+    /// Findings lighter than this add no `extra`.
+    pub extra_min_weight: f32,
 }
 
 /// Factors for the context of a message.
@@ -57,6 +61,16 @@ pub struct ContextConfig {
     pub first_person_window: usize,
 }
 
+/// When one language's function words clearly win, other Nordic lexicons are set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// Function-word hits the winning language needs.
+    pub min_markers: u32,
+    /// How many times the runner-up's hits the winner needs.
+    pub margin: f32,
+}
+
 /// Weights of the findings made by code detectors.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -65,6 +79,7 @@ pub struct DetectorWeights {
     pub titled_name: f32,
     pub initial_ref: f32,
     pub bare_initial: f32,
+    pub full_name_initial: f32,
     pub room_ordinal: f32,
     pub pointed_room: f32,
     pub description: f32,
@@ -90,36 +105,23 @@ pub(crate) const DEFAULT_SCORING: &str = include_str!("../lexicons/scoring.toml"
 impl ScoringConfig {
     /// Parses a TOML scoring file; `name` is used in errors.
     pub fn from_toml(name: &str, text: &str) -> Result<ScoringConfig, BuildError> {
-        let cfg: ScoringConfig = toml::from_str(text).map_err(|e| BuildError::Scoring {
-            file: name.to_string(),
-            reason: e.to_string().trim().to_string(),
-        })?;
-        cfg.validate().map_err(|reason| BuildError::Scoring {
-            file: name.to_string(),
-            reason,
-        })?;
+        let cfg: ScoringConfig = toml::from_str(text)
+            .map_err(|e| BuildError::Scoring { file: name.to_string(), reason: e.to_string().trim().to_string() })?;
+        cfg.validate().map_err(|reason| BuildError::Scoring { file: name.to_string(), reason })?;
         Ok(cfg)
     }
 
     fn validate(&self) -> Result<(), String> {
         let v = self.verdict;
         if !(v.warn > 0.0 && v.warn <= v.block) {
-            return Err(format!(
-                "[verdict] needs 0 < warn <= block, found warn = {}, block = {}",
-                v.warn, v.block
-            ));
+            return Err(format!("[verdict] needs 0 < warn <= block, found warn = {}, block = {}", v.warn, v.block));
         }
         let c = self.context;
-        for (name, x) in [
-            ("generic", c.generic),
-            ("plural", c.plural),
-            ("no_person", c.no_person),
-            ("first_person", c.first_person),
-        ] {
+        for (name, x) in
+            [("generic", c.generic), ("plural", c.plural), ("no_person", c.no_person), ("first_person", c.first_person)]
+        {
             if !(0.0..=1.0).contains(&x) {
-                return Err(format!(
-                    "[context] {name} must be a factor from 0 to 1, found {x}"
-                ));
+                return Err(format!("[context] {name} must be a factor from 0 to 1, found {x}"));
             }
         }
         Ok(())
@@ -146,12 +148,7 @@ mod tests {
     #[test]
     fn unknown_keys_and_bad_thresholds_are_errors() {
         let bad = DEFAULT_SCORING.replace("warn = 0.6", "warn = 0.6\nwran = 1");
-        assert!(
-            ScoringConfig::from_toml("x.toml", &bad)
-                .unwrap_err()
-                .to_string()
-                .contains("wran")
-        );
+        assert!(ScoringConfig::from_toml("x.toml", &bad).unwrap_err().to_string().contains("wran"));
         let bad = DEFAULT_SCORING.replace("warn = 0.6", "warn = 2.0");
         assert!(ScoringConfig::from_toml("x.toml", &bad).is_err());
     }

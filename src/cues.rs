@@ -73,10 +73,7 @@ impl Input<'_> {
     fn capitalized(&self, i: usize) -> bool {
         let (s, _) = self.tokens.span(i);
         let at = self.norm.map[s] as usize;
-        self.original[at..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        self.original[at..].chars().next().is_some_and(char::is_uppercase)
     }
 
     /// The normalized text between words `a` and `b` (`a < b`).
@@ -86,18 +83,21 @@ impl Input<'_> {
 }
 
 /// Sets word flags from the term hits and turns the hits of reportable entries into candidates.
-pub(crate) fn from_hits(
-    inp: &Input<'_>,
-    hits: &[TermHit],
-    flags: &mut Vec<u16>,
-    out: &mut Vec<Cand>,
-) {
+pub(crate) fn from_hits(inp: &Input<'_>, hits: &[TermHit], flags: &mut Vec<u16>, out: &mut Vec<Cand>) {
     flags.clear();
     flags.resize(inp.tokens.len(), 0);
     for h in hits {
         let e = &inp.entries[h.entry as usize];
         if e.rule == EntryRule::Report(Rule::PersonName) && greets_or_signs(inp, h.start as usize) {
             continue;
+        }
+        if e.kind == Kind::WordName {
+            // A name that is also a common word (sv Inga, da Hans) is a name only where a Nordic sentence
+            // does not capitalize anyway: not at the start of a sentence.
+            let i = inp.tokens.at_or_after(h.start as usize);
+            if i == 0 || i >= inp.tokens.len() || inp.tokens.break_before(i) == Break::Sentence {
+                continue;
+            }
         }
         let f = match (e.rule, e.kind) {
             (_, Kind::FirstPerson) => flag::FIRST,
@@ -108,9 +108,7 @@ pub(crate) fn from_hits(
             (_, Kind::Lead) => flag::LEAD,
             (_, Kind::Post) => flag::POST,
             (EntryRule::Report(Rule::PersonName), _) => flag::PERSON | flag::NAME,
-            (EntryRule::Report(Rule::HealthTerm | Rule::Medication | Rule::SocialTerm), _) => {
-                flag::DETAIL
-            }
+            (EntryRule::Report(Rule::HealthTerm | Rule::Medication | Rule::SocialTerm), _) => flag::DETAIL,
             (EntryRule::Report(Rule::Relative), _) => flag::RELATIVE,
             _ => 0,
         };
@@ -122,6 +120,10 @@ pub(crate) fn from_hits(
                     flags[i] |= f;
                 }
             }
+        }
+        if e.kind == Kind::Street {
+            street(inp, h, out);
+            continue;
         }
         let EntryRule::Report(rule) = e.rule else {
             continue;
@@ -201,6 +203,27 @@ fn greets_or_signs(inp: &Input<'_>, at: usize) -> bool {
         && k + 1 == i
 }
 
+/// A street name: a capitalized compound ending in a street word (`Skovvej`, `Björkvägen`), or a
+/// capitalized word before a capitalized street word (`Maple Street`, `Oak Court`). The structured address
+/// detector adds the house number when there is one.
+fn street(inp: &Input<'_>, h: &TermHit, out: &mut Vec<Cand>) {
+    let e = &inp.entries[h.entry as usize];
+    let first = inp.tokens.at_or_after(h.start as usize);
+    if first >= inp.tokens.len() || !inp.capitalized(first) {
+        return;
+    }
+    let start = if e.left == crate::lexicon::Left::Compound {
+        h.start as usize
+    } else {
+        // `Street` alone is not a street name: the word before must be a capitalized name.
+        match first.checked_sub(1) {
+            Some(p) if inp.capitalized(p) && inp.tokens.break_before(first) == Break::None => inp.tokens.span(p).0,
+            _ => return,
+        }
+    };
+    push(out, Rule::StreetAddress, start, h.end as usize, inp.weights.street_name, "street-name");
+}
+
 /// Runs the detectors that need the flags; pushes their candidates.
 pub(crate) fn derive(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Cand>) {
     titles(inp, hits, flags, out);
@@ -212,14 +235,7 @@ pub(crate) fn derive(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: 
     media(inp, hits, flags, out);
 }
 
-fn push(
-    out: &mut Vec<Cand>,
-    rule: Rule,
-    start: usize,
-    end: usize,
-    weight: f32,
-    detector: &'static str,
-) {
+fn push(out: &mut Vec<Cand>, rule: Rule, start: usize, end: usize, weight: f32, detector: &'static str) {
     out.push(Cand {
         rule,
         start: start as u32,
@@ -264,15 +280,15 @@ fn titles(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Ca
 
 /// Words that may stand right before a lone initial (`lille K.`, `till M.K.`).
 const BEFORE_INITIAL: &[&str] = &[
-    "lille", "lilla", "til", "till", "to", "for", "med", "with", "og", "och", "and", "hos", "af",
-    "av", "om", "about", "fra", "fran", "from", "ved", "vid", "pa", "at", "hun", "han", "hon",
-    "unga", "unge", "gamle", "gamla", "old", "little",
+    "lille", "lilla", "til", "till", "to", "for", "med", "with", "og", "och", "and", "hos", "af", "av", "om", "about",
+    "fra", "fran", "from", "ved", "vid", "pa", "at", "hun", "han", "hon", "unga", "unge", "gamle", "gamla", "old",
+    "little",
 ];
 
 /// Letter groups that are abbreviations, not initials.
 const NOT_INITIALS: &[&str] = &[
-    "us", "uk", "eu", "am", "pm", "dc", "la", "ny", "tv", "ok", "ie", "eg", "nb", "ps", "bc", "ad",
-    "vs", "fm", "cv", "pc", "id", "jr", "sr", "st", "mr",
+    "us", "uk", "eu", "am", "pm", "dc", "la", "ny", "tv", "ok", "ie", "eg", "nb", "ps", "bc", "ad", "vs", "fm", "cv",
+    "pc", "id", "jr", "sr", "st", "mr",
 ];
 
 /// Lone initials: `A.`, `M.K.`, `K.B.`; and a first name with an initial: `Ingrid K`, `Kim P.`.
@@ -282,25 +298,24 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < n {
         let is_letter = |k: usize| {
-            inp.word(k).chars().count() == 1
-                && inp.word(k).chars().all(char::is_alphabetic)
-                && inp.capitalized(k)
+            inp.word(k).chars().count() == 1 && inp.word(k).chars().all(char::is_alphabetic) && inp.capitalized(k)
         };
         let dot_after = |k: usize| text[inp.tokens.span(k).1..].starts_with('.');
+        // Initials followed by a capitalized surname are a full name written formally (`H. C. Andersen`,
+        // `Frank B. Madsen`), not an anonymizing abbreviation: they weigh like a first name.
+        let surname_after = |k: usize| {
+            k + 1 < n
+                && inp.capitalized(k + 1)
+                && matches!(inp.gap(k, k + 1), " " | ". ")
+                && inp.word(k + 1).chars().count() > 1
+        };
         // A first name followed by a single capital letter.
         if flags[i] & flag::NAME != 0 && i + 1 < n && is_letter(i + 1) && inp.gap(i, i + 1) == " " {
             let end = inp.tokens.span(i + 1).1 + usize::from(dot_after(i + 1));
-            let after_ok = !text[inp.tokens.span(i + 1).1..]
-                .starts_with(|c: char| c.is_alphanumeric() || c == '\'');
+            let after_ok = !text[inp.tokens.span(i + 1).1..].starts_with(|c: char| c.is_alphanumeric() || c == '\'');
             if after_ok {
-                push(
-                    out,
-                    Rule::InitialRef,
-                    inp.tokens.span(i).0,
-                    end,
-                    inp.weights.initial_ref,
-                    "name-initial",
-                );
+                let w = if surname_after(i + 1) { inp.weights.full_name_initial } else { inp.weights.initial_ref };
+                push(out, Rule::InitialRef, inp.tokens.span(i).0, end, w, "name-initial");
                 flags[i + 1] |= flag::PERSON;
                 i += 2;
                 continue;
@@ -312,11 +327,7 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
         }
         // A group of letter-dot pairs: M.K. or M. K.
         let mut j = i;
-        while j + 1 < n
-            && is_letter(j + 1)
-            && dot_after(j + 1)
-            && matches!(inp.gap(j, j + 1), "." | ". ")
-        {
+        while j + 1 < n && is_letter(j + 1) && dot_after(j + 1) && matches!(inp.gap(j, j + 1), "." | ". ") {
             j += 1;
         }
         let letters: String = (i..=j).map(|k| inp.word(k)).collect();
@@ -324,35 +335,18 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
         let end = inp.tokens.span(j).1 + 1;
         let prev_ok = i == 0 || inp.tokens.break_before(i) >= Break::Clause || {
             let p = inp.word(i - 1);
-            BEFORE_INITIAL.contains(&p)
-                || flags[i - 1] & flag::NAME != 0
-                || p.bytes().all(|b| b.is_ascii_digit())
+            BEFORE_INITIAL.contains(&p) || flags[i - 1] & flag::NAME != 0 || p.bytes().all(|b| b.is_ascii_digit())
         };
-        if j > i
-            && !NOT_INITIALS.contains(&letters.as_str())
-            && (i == 0 || !inp.gap(i - 1, i).ends_with('.'))
-        {
-            push(
-                out,
-                Rule::InitialRef,
-                start,
-                end,
-                inp.weights.initial_ref,
-                "initials",
-            );
+        if j > i && !NOT_INITIALS.contains(&letters.as_str()) && (i == 0 || !inp.gap(i - 1, i).ends_with('.')) {
+            let w = if surname_after(j) { inp.weights.full_name_initial } else { inp.weights.initial_ref };
+            push(out, Rule::InitialRef, start, end, w, "initials");
             flags[i..=j].iter_mut().for_each(|f| *f |= flag::PERSON);
         } else if j == i && prev_ok {
             // A lone letter with a full stop must be followed by a word (not `… plan B.` at the end).
             let followed = i + 1 < n;
             if followed {
-                push(
-                    out,
-                    Rule::InitialRef,
-                    start,
-                    end,
-                    inp.weights.bare_initial,
-                    "initial",
-                );
+                let w = if surname_after(i) { inp.weights.full_name_initial } else { inp.weights.bare_initial };
+                push(out, Rule::InitialRef, start, end, w, "initial");
                 flags[i] |= flag::PERSON;
             }
         }
@@ -362,9 +356,9 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
 
 /// Words before a number that make it a time, a line or a week rather than a room.
 const NOT_ROOM_BEFORE: &[&str] = &[
-    "kl", "klockan", "klokka", "klokken", "buss", "bussen", "bus", "linje", "linjen", "line",
-    "vecka", "v", "uge", "uke", "week", "den", "the", "tag", "taget", "tog", "toget", "train",
-    "sida", "side", "page", "kapitel", "chapter", "version", "ver", "spor", "gate",
+    "kl", "klockan", "klokka", "klokken", "buss", "bussen", "bus", "linje", "linjen", "line", "vecka", "v", "uge",
+    "uke", "week", "den", "the", "tag", "taget", "tog", "toget", "train", "sida", "side", "page", "kapitel", "chapter",
+    "version", "ver", "spor", "gate",
 ];
 
 /// `12:an`, `5an`, `7'eren`, `3:e van`.
@@ -376,10 +370,7 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
         if digits == 0 || digits > 3 {
             continue;
         }
-        if i > 0
-            && inp.tokens.break_before(i) == Break::None
-            && NOT_ROOM_BEFORE.contains(&inp.word(i - 1))
-        {
+        if i > 0 && inp.tokens.break_before(i) == Break::None && NOT_ROOM_BEFORE.contains(&inp.word(i - 1)) {
             continue;
         }
         let (start, _) = inp.tokens.span(i);
@@ -390,11 +381,7 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
             match inp.word(i + 1) {
                 "an" | "ans" | "eren" | "ern" | "erens" => Some(inp.tokens.span(i + 1).1),
                 "e" | "a"
-                    if i + 2 < n
-                        && matches!(
-                            inp.word(i + 2),
-                            "van" | "vaningen" | "huset" | "plan" | "vaning"
-                        ) =>
+                    if i + 2 < n && matches!(inp.word(i + 2), "van" | "vaningen" | "huset" | "plan" | "vaning") =>
                 {
                     Some(inp.tokens.span(i + 2).1)
                 }
@@ -404,33 +391,22 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
             None
         };
         if let Some(end) = end {
-            push(
-                out,
-                Rule::RoomNumber,
-                start,
-                end,
-                inp.weights.room_ordinal,
-                "room-ordinal",
-            );
+            push(out, Rule::RoomNumber, start, end, inp.weights.room_ordinal, "room-ordinal");
         }
     }
 }
 
 /// Prepositions between a person and a room number: `hon på 22`, `Mr B in 7`, `Arne i 24`.
-const ROOM_PREPS: &[&str] = &[
-    "pa", "paa", "i", "in", "on", "at", "fra", "fran", "from", "nr", "no", "ifra",
-];
+const ROOM_PREPS: &[&str] = &["pa", "paa", "i", "in", "on", "at", "fra", "fran", "from", "nr", "no", "ifra"];
 
 /// A person word followed by a preposition and a bare number (`beboeren på 17`), or a first name directly
 /// followed by one (`Rolf 4b`).
+#[allow(clippy::needless_range_loop)] // the loops read neighbouring words too
 fn pointed_rooms(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
     let n = inp.tokens.len();
     let text = inp.text();
     for i in 0..n {
-        if flags[i] & flag::PERSON == 0
-            || i + 1 >= n
-            || inp.tokens.break_before(i + 1) >= Break::Clause
-        {
+        if flags[i] & flag::PERSON == 0 || i + 1 >= n || inp.tokens.break_before(i + 1) >= Break::Clause {
             continue;
         }
         let mut j = i + 1;
@@ -443,66 +419,42 @@ fn pointed_rooms(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
                 continue;
             }
             if let Some(end) = number_at(text, inp.tokens.span(j + 1).0) {
-                push(
-                    out,
-                    Rule::RoomNumber,
-                    inp.tokens.span(i + 1).0,
-                    end,
-                    inp.weights.pointed_room,
-                    "pointed-room",
-                );
+                push(out, Rule::RoomNumber, inp.tokens.span(i + 1).0, end, inp.weights.pointed_room, "pointed-room");
             }
         } else if flags[i] & flag::NAME != 0
             && w.as_bytes()[0].is_ascii_digit()
             && inp.gap(i, j) == " "
+            && let Some(end) = number_at(text, inp.tokens.span(j).0)
         {
-            if let Some(end) = number_at(text, inp.tokens.span(j).0) {
-                push(
-                    out,
-                    Rule::RoomNumber,
-                    inp.tokens.span(i).0,
-                    end,
-                    inp.weights.pointed_room,
-                    "name-room",
-                );
-            }
+            push(out, Rule::RoomNumber, inp.tokens.span(i).0, end, inp.weights.pointed_room, "name-room");
         }
     }
 }
 
 /// Words after a person noun that start a description (`damen som…`, `manden med…`, `the man with…`).
 const NOUN_DESCRIBERS: &[&str] = &[
-    "som", "med", "der", "vid", "ved", "who", "with", "that", "whose", "utan", "uden", "uten",
-    "without", "fra", "fran", "from",
+    "som", "med", "der", "vid", "ved", "who", "with", "that", "whose", "utan", "uden", "uten", "without", "fra",
+    "fran", "from",
 ];
 /// Words after a pronoun that start a description (`han som…`, `hun med…`, `ham der…`).
-const PRONOUN_DESCRIBERS: &[&str] = &["som", "med", "der", "vid", "ved", "den", "who", "with"];
+const PRONOUN_DESCRIBERS: &[&str] = &["som", "med", "der", "vid", "ved", "who", "with"];
 /// Words after an occupation that put it in the past (`lärare förr`).
 const LEAD_AFTER: &[&str] = &["forr", "for", "forut", "tidigare", "tidligere", "before"];
 
 /// Descriptions that point at one person.
+#[allow(clippy::needless_range_loop)] // the loops read neighbouring words too
 fn descriptions(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Cand>) {
     let n = inp.tokens.len();
     for i in 0..n.saturating_sub(1) {
         let f = flags[i];
-        if f & (flag::PERSON_NOUN | flag::PRONOUN) == 0
-            || inp.tokens.break_before(i + 1) >= Break::Clause
-        {
+        if f & (flag::PERSON_NOUN | flag::PRONOUN) == 0 || inp.tokens.break_before(i + 1) >= Break::Clause {
             continue;
         }
         let next = inp.word(i + 1);
         let (ok, w, det) = if f & flag::PERSON_NOUN != 0 {
-            (
-                NOUN_DESCRIBERS.contains(&next),
-                inp.weights.description,
-                "description",
-            )
+            (NOUN_DESCRIBERS.contains(&next), inp.weights.description, "description")
         } else {
-            (
-                PRONOUN_DESCRIBERS.contains(&next),
-                inp.weights.pronoun_description,
-                "pronoun-description",
-            )
+            (PRONOUN_DESCRIBERS.contains(&next), inp.weights.pronoun_description, "pronoun-description")
         };
         if !ok {
             continue;
@@ -512,14 +464,7 @@ fn descriptions(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut 
         while last + 1 < n && last < i + 6 && inp.tokens.break_before(last + 1) < Break::Clause {
             last += 1;
         }
-        push(
-            out,
-            Rule::PersonDescription,
-            inp.tokens.span(i).0,
-            inp.tokens.span(last).1,
-            w,
-            det,
-        );
+        push(out, Rule::PersonDescription, inp.tokens.span(i).0, inp.tokens.span(last).1, w, det);
     }
     // Former occupations: an occupation with a lead within three words before it or a past marker after it.
     for h in hits {
@@ -528,48 +473,40 @@ fn descriptions(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut 
         }
         let first = inp.tokens.at_or_after(h.start as usize);
         let last = inp.tokens.last_in(h.end as usize).unwrap_or(first);
-        let lead_before = (first.saturating_sub(3)..first).rev().find(|&k| {
-            flags[k] & (flag::LEAD | flag::PERSON) != 0
-                && !inp.tokens.broken(k, first, Break::Clause)
-        });
-        let lead_after = (last + 1..(last + 4).min(n)).find(|&k| {
-            LEAD_AFTER.contains(&inp.word(k)) && !inp.tokens.broken(last, k, Break::Clause)
-        });
+        let lead_before = (first.saturating_sub(3)..first)
+            .rev()
+            .find(|&k| flags[k] & flag::LEAD != 0 && !inp.tokens.broken(k, first, Break::Clause));
+        let lead_after = (last + 1..(last + 4).min(n))
+            .find(|&k| LEAD_AFTER.contains(&inp.word(k)) && !inp.tokens.broken(last, k, Break::Clause));
         let start = match (lead_before, lead_after) {
             (Some(k), _) => inp.tokens.span(k).0,
             (None, Some(_)) => h.start as usize,
             (None, None) => continue,
         };
         let end = lead_after.map_or(h.end as usize, |k| inp.tokens.span(k).1);
-        push(
-            out,
-            Rule::PersonDescription,
-            start,
-            end,
-            inp.weights.occupation,
-            "occupation",
-        );
+        push(out, Rule::PersonDescription, start, end, inp.weights.occupation, "occupation");
         flags[first] |= flag::PERSON;
     }
 }
 
 static AGE_NORDIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,3}) ?-? ?(aringen|aringar|aringer|aringe|aring|ariga|arige|arig|aaringen|aarige|aaring)\b").expect("valid regex")
+    Regex::new(r"\b(\d{1,3}) ?-? ?(aringen|aringar|aringer|aringe|aring|ariga|arige|arig|aaringen|aarige|aaring)\b")
+        .expect("valid regex")
 });
-static AGE_YEARS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,3}) (ar|aar)\b").expect("valid regex"));
+static AGE_YEARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,3}) (ar|aar)\b").expect("valid regex"));
 static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,3}) ?(-year-old|-yr-old|-years-old|year old|years old|yr old|yrs old|yo|y/o|y\.o\.)(\W|$)|\baged (\d{1,3})\b").expect("valid regex")
 });
 /// Words before `N år` that make it a duration (`i 40 år`, `for 3 år siden`).
 const DURATION_BEFORE: &[&str] = &[
-    "i", "for", "pa", "om", "efter", "etter", "sedan", "siden", "over", "under", "in", "after",
-    "ca", "cirka", "omkring", "rundt", "nesten", "nastan", "naesten", "snart", "hele", "hela",
-    "nogle", "flere", "fler", "manga", "mange", "tre", "fem", "ti", "tio", "alle", "alla", "de",
-    "dom", "sina", "sine", "sitt", "sit", "sista", "siste", "sidste", "forsta", "forste", "var",
-    "hvert", "vart", "varje",
+    "i", "for", "pa", "om", "efter", "etter", "sedan", "siden", "over", "under", "in", "after", "ca", "cirka",
+    "omkring", "rundt", "nesten", "nastan", "naesten", "snart", "hele", "hela", "end", "an", "enn", "mer", "mere",
+    "mindst", "minst", "knap", "knapt", "godt", "drygt", "dryga", "nogle", "flere", "fler", "manga", "mange", "tre",
+    "fem", "ti", "tio", "alle", "alla", "de", "dom", "sina", "sine", "sitt", "sit", "sista", "siste", "sidste",
+    "forsta", "forste", "var", "hvert", "vart", "varje",
 ];
 
+#[allow(clippy::needless_range_loop)] // the loops read neighbouring words too
 fn ages(inp: &Input<'_>, flags: &[u16], out: &mut Vec<Cand>) {
     let text = inp.text();
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -584,6 +521,11 @@ fn ages(inp: &Input<'_>, flags: &[u16], out: &mut Vec<Cand>) {
     }
     for c in AGE_YEARS.captures_iter(text) {
         let m = c.get(0).expect("whole match");
+        // Swedish "är" (is) folds to "ar" like "år" (year): "rum 3 är bokat" is no age.
+        let unit = inp.norm.map[c.get(2).expect("unit group").start()] as usize;
+        if inp.original[unit..].starts_with(['ä', 'Ä']) {
+            continue;
+        }
         let before = inp.tokens.before(m.start()).map(|k| inp.word(k));
         let after = &text[m.end()..];
         let duration = before.is_some_and(|w| DURATION_BEFORE.contains(&w))
@@ -623,16 +565,8 @@ fn ages(inp: &Input<'_>, flags: &[u16], out: &mut Vec<Cand>) {
             let w = inp.word(i + 1);
             let old = w.parse::<u32>().is_ok_and(|v| (60..=110).contains(&v));
             let (_, e) = inp.tokens.span(i + 1);
-            if old && !text[e..].starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == ':')
-            {
-                push(
-                    out,
-                    Rule::Age,
-                    inp.tokens.span(i).0,
-                    e,
-                    inp.weights.age,
-                    "name-age",
-                );
+            if old && !text[e..].starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == ':') {
+                push(out, Rule::Age, inp.tokens.span(i).0, e, inp.weights.age, "name-age");
             }
         }
     }
@@ -661,36 +595,20 @@ fn media(inp: &Input<'_>, hits: &[TermHit], flags: &[u16], out: &mut Vec<Cand>) 
                     && !inp.tokens.broken(last, k, Break::Clause)
             });
             if let Some(k) = object {
-                push(
-                    out,
-                    Rule::MediaShare,
-                    h.start as usize,
-                    inp.tokens.span(k).1,
-                    inp.weights.media_of_person,
-                    "media-of-person",
-                );
+                // A named or pointed-at person is a strong pointer; "the kids" in general is not.
+                let det = if flags[k] & flag::PERSON != 0 { "media-of-person" } else { "media-of-children" };
+                push(out, Rule::MediaShare, h.start as usize, inp.tokens.span(k).1, inp.weights.media_of_person, det);
             }
         } else {
-            let own = (first.saturating_sub(2)..first).find(|&k| {
-                flags[k] & flag::FIRST != 0 && !inp.tokens.broken(k, first, Break::Clause)
-            });
+            let own = (first.saturating_sub(2)..first)
+                .find(|&k| flags[k] & flag::FIRST != 0 && !inp.tokens.broken(k, first, Break::Clause));
             let post = (first.saturating_sub(6)..(last + 6).min(n)).find(|&k| {
-                flags[k] & flag::POST != 0
-                    && !inp
-                        .tokens
-                        .broken(k.min(first), k.max(first), Break::Sentence)
+                flags[k] & flag::POST != 0 && !inp.tokens.broken(k.min(first), k.max(first), Break::Sentence)
             });
             if let Some(k) = own.or(post) {
                 let start = inp.tokens.span(k.min(first)).0;
                 let end = inp.tokens.span(k.max(last)).1;
-                push(
-                    out,
-                    Rule::MediaShare,
-                    start,
-                    end,
-                    inp.weights.private_posting,
-                    "private-posting",
-                );
+                push(out, Rule::MediaShare, start, end, inp.weights.private_posting, "private-posting");
             }
         }
     }

@@ -79,11 +79,7 @@ pub fn parse_corpus(text: &str) -> (Vec<Sample>, Vec<CorpusError>) {
     let mut ids = HashSet::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
-        let raw = if line == 1 {
-            raw.trim_start_matches('\u{feff}')
-        } else {
-            raw
-        };
+        let raw = if line == 1 { raw.trim_start_matches('\u{feff}') } else { raw };
         if raw.trim().is_empty() {
             continue;
         }
@@ -104,9 +100,7 @@ pub fn parse_corpus(text: &str) -> (Vec<Sample>, Vec<CorpusError>) {
             Some("pass") => Expect::Pass,
             Some("either") => Expect::Either,
             other => {
-                err(format!(
-                    "\"expect\" must be \"flag\", \"pass\" or \"either\", found {other:?}"
-                ));
+                err(format!("\"expect\" must be \"flag\", \"pass\" or \"either\", found {other:?}"));
                 continue;
             }
         };
@@ -121,11 +115,7 @@ pub fn parse_corpus(text: &str) -> (Vec<Sample>, Vec<CorpusError>) {
         let strings = |key: &str| -> Vec<String> {
             v.get(key)
                 .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|x| x.as_str().map(String::from))
-                        .collect()
-                })
+                .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
                 .unwrap_or_default()
         };
         let mut must_cover = strings("must_cover");
@@ -141,11 +131,7 @@ pub fn parse_corpus(text: &str) -> (Vec<Sample>, Vec<CorpusError>) {
         });
         samples.push(Sample {
             id,
-            lang: v
-                .get("lang")
-                .and_then(Value::as_str)
-                .unwrap_or("?")
-                .to_string(),
+            lang: v.get("lang").and_then(Value::as_str).unwrap_or("?").to_string(),
             text: text.to_string(),
             expect,
             must_cover,
@@ -195,11 +181,7 @@ impl Counts {
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> Option<f64> {
         let (p, r) = (self.precision()?, self.recall()?);
-        Some(if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        })
+        Some(if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) })
     }
     /// Covered / `must_cover` substrings.
     pub fn coverage(&self) -> Option<f64> {
@@ -281,15 +263,11 @@ pub struct EvalReport {
 impl EvalReport {
     /// `flag` lines that passed.
     pub fn misses(&self) -> impl Iterator<Item = &Outcome> {
-        self.outcomes
-            .iter()
-            .filter(|o| o.expect == Expect::Flag && o.verdict == Verdict::Pass)
+        self.outcomes.iter().filter(|o| o.expect == Expect::Flag && o.verdict == Verdict::Pass)
     }
     /// `pass` lines that were flagged.
     pub fn false_positives(&self) -> impl Iterator<Item = &Outcome> {
-        self.outcomes
-            .iter()
-            .filter(|o| o.expect == Expect::Pass && o.verdict != Verdict::Pass)
+        self.outcomes.iter().filter(|o| o.expect == Expect::Pass && o.verdict != Verdict::Pass)
     }
 }
 
@@ -303,16 +281,9 @@ pub fn evaluate(linter: &Linter, samples: &[Sample]) -> EvalReport {
         linter.check_with(&s.text, &mut scratch, &mut report);
         let mut uncovered = Vec::new();
         for (k, m) in s.must_cover.iter().enumerate() {
-            let start = s
-                .text
-                .find(m.as_str())
-                .expect("must_cover checked at parse time");
+            let start = s.text.find(m.as_str()).expect("must_cover checked at parse time");
             let end = start + m.len();
-            if !report
-                .findings
-                .iter()
-                .any(|f| f.start < end && start < f.end)
-            {
+            if !report.findings.iter().any(|f| f.start < end && start < f.end) {
                 uncovered.push(k);
             }
         }
@@ -337,16 +308,10 @@ pub fn evaluate(linter: &Linter, samples: &[Sample]) -> EvalReport {
             uncovered,
         };
         rep.overall.add(&o, s.expect, s.must_cover.len());
-        rep.by_lang
-            .entry(s.lang.clone())
-            .or_default()
-            .add(&o, s.expect, s.must_cover.len());
+        rep.by_lang.entry(s.lang.clone()).or_default().add(&o, s.expect, s.must_cover.len());
         if s.expect == Expect::Flag {
             for c in &s.categories {
-                rep.by_category
-                    .entry(c.clone())
-                    .or_default()
-                    .add(&o, s.expect, s.must_cover.len());
+                rep.by_category.entry(c.clone()).or_default().add(&o, s.expect, s.must_cover.len());
             }
         }
         let flagged = report.verdict != Verdict::Pass;
@@ -361,13 +326,7 @@ pub fn evaluate(linter: &Linter, samples: &[Sample]) -> EvalReport {
         let mut entries: Vec<u32> = report
             .findings
             .iter()
-            .filter_map(|f| {
-                if let Source::Lexicon(i) = f.source {
-                    Some(i)
-                } else {
-                    None
-                }
-            })
+            .filter_map(|f| if let Source::Lexicon(i) = f.source { Some(i) } else { None })
             .collect();
         entries.sort_unstable();
         entries.dedup();
@@ -409,15 +368,7 @@ mod tests {
 
     #[test]
     fn counts_figures() {
-        let c = Counts {
-            flag: 4,
-            caught: 3,
-            pass: 5,
-            false_positives: 1,
-            either: 2,
-            must_cover: 8,
-            covered: 6,
-        };
+        let c = Counts { flag: 4, caught: 3, pass: 5, false_positives: 1, either: 2, must_cover: 8, covered: 6 };
         assert_eq!(c.recall(), Some(0.75));
         assert_eq!(c.false_positive_rate(), Some(0.2));
         assert_eq!(c.precision(), Some(0.75));

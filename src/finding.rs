@@ -131,12 +131,6 @@ pub struct Report {
     pub context: Context,
 }
 
-impl Default for Lang {
-    fn default() -> Self {
-        Lang::En
-    }
-}
-
 impl Report {
     /// True when the verdict is `pass`.
     pub fn passed(&self) -> bool {
@@ -150,10 +144,7 @@ impl Report {
 
     /// The categories of the findings, deduplicated, in [`Category::ALL`] order.
     pub fn categories(&self) -> Vec<Category> {
-        Category::ALL
-            .into_iter()
-            .filter(|c| self.findings.iter().any(|f| f.category == *c))
-            .collect()
+        Category::ALL.into_iter().filter(|c| self.findings.iter().any(|f| f.category == *c)).collect()
     }
 
     pub(crate) fn clear(&mut self) {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// A language with its own lexicons and explanation texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Swedish.
@@ -12,7 +12,8 @@ pub enum Lang {
     Da,
     /// Norwegian Bokmål.
     Nb,
-    /// English.
+    /// English (the default when a message gives no clue).
+    #[default]
     En,
 }
 
@@ -50,15 +51,11 @@ impl Lang {
     pub(crate) fn endings(self) -> &'static [&'static str] {
         match self {
             Lang::Sv => &[
-                "ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "ers", "en", "et",
-                "er", "ar", "or", "na", "ns", "e", "n", "t", "s",
+                "ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "ers", "en", "et", "er", "ar", "or",
+                "na", "ns", "e", "n", "t", "s",
             ],
-            Lang::Da => &[
-                "ernes", "erne", "ere", "ene", "ens", "ets", "ers", "en", "et", "er", "e", "s",
-            ],
-            Lang::Nb => &[
-                "ene", "ere", "ens", "ets", "ers", "en", "et", "er", "a", "e", "s",
-            ],
+            Lang::Da => &["ernes", "erne", "ere", "ene", "ens", "ets", "ers", "en", "et", "er", "e", "s"],
+            Lang::Nb => &["ene", "ere", "ens", "ets", "ers", "en", "et", "er", "a", "e", "s"],
             Lang::En => &["ies", "ing", "'s", "es", "ed", "s"],
         }
     }

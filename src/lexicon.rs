@@ -56,6 +56,8 @@ pub(crate) enum Kind {
     LangMarker,
     Room,
     Unit,
+    Street,
+    WordName,
 }
 
 impl Kind {
@@ -78,21 +80,15 @@ impl Kind {
             "lang" => Kind::LangMarker,
             "room" => Kind::Room,
             "unit" => Kind::Unit,
+            "street" => Kind::Street,
+            "word-name" => Kind::WordName,
             _ => return None,
         })
     }
 
     /// Context kinds change weights but are never reported as findings.
     pub(crate) fn is_context(self) -> bool {
-        matches!(
-            self,
-            Kind::Generic
-                | Kind::FirstPerson
-                | Kind::Plural
-                | Kind::LangMarker
-                | Kind::Lead
-                | Kind::Title
-        )
+        matches!(self, Kind::Generic | Kind::FirstPerson | Kind::Plural | Kind::LangMarker | Kind::Lead | Kind::Title)
     }
 }
 
@@ -148,6 +144,7 @@ const TERM_RULES: &[Rule] = &[
     Rule::CareUnit,
     Rule::MediaShare,
     Rule::PrivateChannel,
+    Rule::StreetAddress,
 ];
 
 impl Lexicon {
@@ -163,12 +160,7 @@ impl Lexicon {
 
     /// Parses one lexicon file's text and adds its entries. `lang` is the language of the file; when
     /// `None`, the file must say it with a `#! lang:` directive.
-    pub fn add_str(
-        &mut self,
-        name: &str,
-        text: &str,
-        lang: Option<Lang>,
-    ) -> Result<(), LexiconError> {
+    pub fn add_str(&mut self, name: &str, text: &str, lang: Option<Lang>) -> Result<(), LexiconError> {
         let file = self.files.len() as u32;
         self.files.push(name.to_string());
         let parsed = parse_file(name, text, lang, file)?;
@@ -180,10 +172,7 @@ impl Lexicon {
     /// Reads a lexicon file, or every `*.txt` below a directory. The language comes from a `#! lang:`
     /// directive, else from the name of the folder holding the file (`sv/`, `da/`, `nb/`, `en/`).
     pub fn add_path(&mut self, path: &Path) -> Result<(), BuildError> {
-        let io = |source| BuildError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
+        let io = |source| BuildError::Io { path: path.to_path_buf(), source };
         if path.is_dir() {
             let mut files = Vec::new();
             collect_txt(path, &mut files).map_err(io)?;
@@ -204,22 +193,10 @@ impl Lexicon {
         let bytes = std::fs::read(path).map_err(io)?;
         let name = path.display().to_string();
         let text = String::from_utf8(bytes).map_err(|e| {
-            let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            LexiconError {
-                file: name.clone(),
-                line,
-                reason: "the file is not valid UTF-8".into(),
-            }
+            let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            LexiconError { file: name.clone(), line, reason: "the file is not valid UTF-8".into() }
         })?;
-        let lang = path
-            .parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-            .and_then(Lang::from_code);
+        let lang = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).and_then(Lang::from_code);
         self.add_str(&name, &text, lang)?;
         Ok(())
     }
@@ -257,17 +234,8 @@ struct Parsed {
     warnings: Vec<String>,
 }
 
-fn parse_file(
-    name: &str,
-    text: &str,
-    mut lang: Option<Lang>,
-    file: u32,
-) -> Result<Parsed, LexiconError> {
-    let err = |line: usize, reason: String| LexiconError {
-        file: name.to_string(),
-        line,
-        reason,
-    };
+fn parse_file(name: &str, text: &str, mut lang: Option<Lang>, file: u32) -> Result<Parsed, LexiconError> {
+    let err = |line: usize, reason: String| LexiconError { file: name.to_string(), line, reason };
     let mut rule: Option<EntryRule> = None;
     let mut weight: Option<f32> = None;
     let mut kind = Kind::None;
@@ -285,12 +253,7 @@ fn parse_file(
             let (key, value) = directive
                 .split_once(':')
                 .map(|(k, v)| (k.trim(), v.trim()))
-                .ok_or_else(|| {
-                    err(
-                        line_no,
-                        format!("a directive is written `#! key: value`, found `{trimmed}`"),
-                    )
-                })?;
+                .ok_or_else(|| err(line_no, format!("a directive is written `#! key: value`, found `{trimmed}`")))?;
             match key {
                 "rule" => {
                     rule = Some(if value == "context" {
@@ -307,62 +270,41 @@ fn parse_file(
                                 ));
                             }
                             None => {
-                                return Err(err(
-                                    line_no,
-                                    format!("unknown rule `{value}` (see `carelint rules`)"),
-                                ));
+                                return Err(err(line_no, format!("unknown rule `{value}` (see `carelint rules`)")));
                             }
                         }
                     })
                 }
                 "weight" => {
-                    let w: f32 = value.parse().map_err(|_| {
-                        err(
-                            line_no,
-                            format!("weight must be a number from 0 to 1, found `{value}`"),
-                        )
-                    })?;
+                    let w: f32 = value
+                        .parse()
+                        .map_err(|_| err(line_no, format!("weight must be a number from 0 to 1, found `{value}`")))?;
                     if !(0.0..=1.0).contains(&w) {
-                        return Err(err(
-                            line_no,
-                            format!("weight must be from 0 to 1, found {w}"),
-                        ));
+                        return Err(err(line_no, format!("weight must be from 0 to 1, found {w}")));
                     }
                     weight = Some(w);
                 }
                 "kind" => {
-                    kind = Kind::parse(value).ok_or_else(|| {
-                        err(
-                            line_no,
-                            format!("unknown kind `{value}` (see lexicons/README.md)"),
-                        )
-                    })?
+                    kind = Kind::parse(value)
+                        .ok_or_else(|| err(line_no, format!("unknown kind `{value}` (see lexicons/README.md)")))?
                 }
                 "case" => {
                     case_sensitive = match value {
                         "sensitive" => true,
                         "insensitive" => false,
                         _ => {
-                            return Err(err(
-                                line_no,
-                                format!("case is `sensitive` or `insensitive`, found `{value}`"),
-                            ));
+                            return Err(err(line_no, format!("case is `sensitive` or `insensitive`, found `{value}`")));
                         }
                     }
                 }
                 "lang" => {
-                    lang = Some(Lang::from_code(value).ok_or_else(|| {
-                        err(
-                            line_no,
-                            format!("unknown language `{value}` (sv, da, nb, en)"),
-                        )
-                    })?)
+                    lang = Some(
+                        Lang::from_code(value)
+                            .ok_or_else(|| err(line_no, format!("unknown language `{value}` (sv, da, nb, en)")))?,
+                    )
                 }
                 _ => {
-                    return Err(err(
-                        line_no,
-                        format!("unknown directive `{key}` (rule, weight, kind, case, lang)"),
-                    ));
+                    return Err(err(line_no, format!("unknown directive `{key}` (rule, weight, kind, case, lang)")));
                 }
             }
             continue;
@@ -376,13 +318,14 @@ fn parse_file(
             continue;
         }
         let (Some(rule), Some(weight)) = (rule, weight) else {
-            return Err(err(
-                line_no,
-                "an entry comes before `#! rule:` and `#! weight:` are set".into(),
-            ));
+            return Err(err(line_no, "an entry comes before `#! rule:` and `#! weight:` are set".into()));
         };
         let Some(lang) = lang else {
-            return Err(err(line_no, "the language of this file is unknown: put it in a folder named sv, da, nb or en, or add `#! lang: sv`".into()));
+            return Err(err(
+                line_no,
+                "the language of this file is unknown: put it in a folder named sv, da, nb or en, or add `#! lang: sv`"
+                    .into(),
+            ));
         };
         let mut entry = parse_entry(body).map_err(|reason| err(line_no, reason))?;
         // Pronouns sit in care-recipient.txt but report as their own, weaker rule.
@@ -396,9 +339,7 @@ fn parse_file(
             entry.folded.to_string(),
             entry.exception,
             entry.left as u8,
-            entry.right as u8
-                | (u8::from(entry.num_after) << 4)
-                | (u8::from(entry.num_before) << 5),
+            entry.right as u8 | (u8::from(entry.num_after) << 4) | (u8::from(entry.num_before) << 5),
         );
         if !seen.insert(key) {
             warnings.push(format!("{name}:{line_no}: duplicate entry `{body}`"));
@@ -420,9 +361,7 @@ fn parse_file(
         if case_sensitive && !entry.term.chars().next().is_some_and(char::is_uppercase) {
             return Err(err(
                 line_no,
-                format!(
-                    "`{body}` is in a `case: sensitive` section, so it must start with a capital letter"
-                ),
+                format!("`{body}` is in a `case: sensitive` section, so it must start with a capital letter"),
             ));
         }
         entries.push(Entry {
@@ -499,25 +438,16 @@ fn parse_entry(body: &str) -> Result<RawEntry, String> {
         (Right::Word, s)
     };
     if (num_before || num_after) && (left != Left::Word || right != Right::Word) {
-        return Err(format!(
-            "`{body}`: a number placeholder `<n>` cannot be combined with `*`, `+` or `~`"
-        ));
+        return Err(format!("`{body}`: a number placeholder `<n>` cannot be combined with `*`, `+` or `~`"));
     }
     if num_before && num_after {
-        return Err(format!(
-            "`{body}`: only one number placeholder `<n>` per entry"
-        ));
+        return Err(format!("`{body}`: only one number placeholder `<n>` per entry"));
     }
     if s.is_empty() {
         return Err(format!("`{body}` has no letters besides its marks"));
     }
-    if let Some(c) = s
-        .chars()
-        .find(|c| matches!(c, '*' | '~' | '+' | '!' | '#' | '<' | '>'))
-    {
-        return Err(format!(
-            "`{body}`: `{c}` may only stand on the edges of an entry (see lexicons/README.md)"
-        ));
+    if let Some(c) = s.chars().find(|c| matches!(c, '*' | '~' | '+' | '!' | '#' | '<' | '>')) {
+        return Err(format!("`{body}`: `{c}` may only stand on the edges of an entry (see lexicons/README.md)"));
     }
     if s.starts_with(' ') || s.ends_with(' ') {
         return Err(format!("`{body}`: stray space next to a mark"));
@@ -548,13 +478,13 @@ mod tests {
 
     #[test]
     fn parses_anchors_and_directives() {
-        let p = parse("#! rule: health-term\n#! weight: 0.5\n*sår~  # wounds\ndemens*\n+damen\nrum <n>\n<n> etg\n!sårbar*\n").unwrap();
+        let p = parse(
+            "#! rule: health-term\n#! weight: 0.5\n*sår~  # wounds\ndemens*\n+damen\nrum <n>\n<n> etg\n!sårbar*\n",
+        )
+        .unwrap();
         let e = &p.entries;
         assert_eq!(e.len(), 6);
-        assert_eq!(
-            (e[0].left, e[0].right, &*e[0].folded),
-            (Left::Any, Right::Inflect, "sar")
-        );
+        assert_eq!((e[0].left, e[0].right, &*e[0].folded), (Left::Any, Right::Inflect, "sar"));
         assert_eq!((e[1].left, e[1].right), (Left::Word, Right::Any));
         assert_eq!(e[2].left, Left::Compound);
         assert!(e[3].num_after && &*e[3].folded == "rum");
@@ -565,22 +495,14 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let e = parse("#! rule: health-term\n#! weight: 0.5\nok\nbad*term\n")
-            .err()
-            .unwrap();
+        let e = parse("#! rule: health-term\n#! weight: 0.5\nok\nbad*term\n").err().unwrap();
         assert_eq!(e.line, 4);
         assert!(e.to_string().starts_with("test.txt:4: "), "{e}");
         assert_eq!(parse("word\n").err().unwrap().line, 1);
         assert_eq!(parse("#! rule: nope\n").err().unwrap().line, 1);
         assert_eq!(parse("#! weight: 7\n").err().unwrap().line, 1);
         assert_eq!(parse("#! rule: national-id\n").err().unwrap().line, 1);
-        assert_eq!(
-            parse("#! rule: health-term\n#! weight: 1\nx\n")
-                .err()
-                .unwrap()
-                .line,
-            3
-        );
+        assert_eq!(parse("#! rule: health-term\n#! weight: 1\nx\n").err().unwrap().line, 3);
         assert_eq!(parse("#! kind: sideways\n").err().unwrap().line, 1);
     }
 
@@ -595,8 +517,7 @@ mod tests {
 
     #[test]
     fn pronoun_kind_reports_as_person_pronoun() {
-        let p =
-            parse("#! rule: care-recipient-ref\n#! weight: 0.15\n#! kind: pronoun\nhon\n").unwrap();
+        let p = parse("#! rule: care-recipient-ref\n#! weight: 0.15\n#! kind: pronoun\nhon\n").unwrap();
         assert_eq!(p.entries[0].rule, EntryRule::Report(Rule::PersonPronoun));
     }
 
@@ -619,8 +540,7 @@ mod tests {
             }
             let mut case_sensitive = false;
             let mut block: Vec<(String, String)> = Vec::new();
-            let mut check_block = |block: &mut Vec<(String, String)>,
-                                   problems: &mut Vec<String>| {
+            let check_block = |block: &mut Vec<(String, String)>, problems: &mut Vec<String>| {
                 let mut sorted = block.clone();
                 sorted.sort();
                 if *block != sorted {
@@ -636,12 +556,11 @@ mod tests {
                 if line.nfc().collect::<String>() != line {
                     problems.push(format!("{path}:{}: not NFC", i + 1));
                 }
-                if let Some(d) = t.strip_prefix("#!") {
-                    if let Some((k, v)) = d.split_once(':') {
-                        if k.trim() == "case" {
-                            case_sensitive = v.trim() == "sensitive";
-                        }
-                    }
+                if let Some(d) = t.strip_prefix("#!")
+                    && let Some((k, v)) = d.split_once(':')
+                    && k.trim() == "case"
+                {
+                    case_sensitive = v.trim() == "sensitive";
                 }
                 if t.is_empty() || t.starts_with('#') {
                     if !block.is_empty() {

@@ -38,7 +38,7 @@ mod rule;
 mod score;
 mod tokens;
 
-pub use config::{CombineConfig, ContextConfig, DetectorWeights, ScoringConfig, VerdictConfig};
+pub use config::{CombineConfig, ContextConfig, DetectorWeights, LanguageConfig, ScoringConfig, VerdictConfig};
 pub use error::{BuildError, LexiconError};
 pub use finding::{Context, Finding, Report, Source, Verdict};
 pub use lang::Lang;

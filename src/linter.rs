@@ -57,14 +57,8 @@ impl LinterBuilder {
     }
 
     /// Adds lexicon text; `name` is used in error messages.
-    pub fn lexicon_str(
-        &mut self,
-        name: &str,
-        text: &str,
-        lang: Option<Lang>,
-    ) -> &mut LinterBuilder {
-        self.strings
-            .push((name.to_string(), text.to_string(), lang));
+    pub fn lexicon_str(&mut self, name: &str, text: &str, lang: Option<Lang>) -> &mut LinterBuilder {
+        self.strings.push((name.to_string(), text.to_string(), lang));
         self
     }
 
@@ -94,11 +88,7 @@ impl LinterBuilder {
 
     /// Parses the lexicons and builds the automaton.
     pub fn build(&self) -> Result<Linter, BuildError> {
-        let mut lexicon = if self.no_embedded {
-            Lexicon::default()
-        } else {
-            Lexicon::embedded()?
-        };
+        let mut lexicon = if self.no_embedded { Lexicon::default() } else { Lexicon::embedded()? };
         for (name, text, lang) in &self.strings {
             lexicon.add_str(name, text, *lang)?;
         }
@@ -107,10 +97,7 @@ impl LinterBuilder {
         }
         let scoring = match (&self.scoring, &self.scoring_path) {
             (_, Some(p)) => {
-                let text = std::fs::read_to_string(p).map_err(|source| BuildError::Io {
-                    path: p.clone(),
-                    source,
-                })?;
+                let text = std::fs::read_to_string(p).map_err(|source| BuildError::Io { path: p.clone(), source })?;
                 ScoringConfig::from_toml(&p.display().to_string(), &text)?
             }
             (Some(c), None) => c.clone(),
@@ -124,11 +111,7 @@ impl LinterBuilder {
                 matcher,
                 scoring,
                 lang: self.lang,
-                detect: DetectCtx {
-                    today_year: y,
-                    today_month: m,
-                    today_day: d,
-                },
+                detect: DetectCtx { today_year: y, today_month: m, today_day: d },
             }),
         })
     }
@@ -207,9 +190,7 @@ impl Default for Linter {
 impl Linter {
     /// The linter with the embedded lexicons and scoring.
     pub fn new() -> Linter {
-        LinterBuilder::new()
-            .build()
-            .expect("the embedded lexicons build (tested)")
+        LinterBuilder::new().build().expect("the embedded lexicons build (tested)")
     }
 
     /// A builder, for extra lexicons or another scoring.
@@ -233,46 +214,24 @@ impl Linter {
         s.tokens.fill(&s.norm.text);
         s.hits.clear();
         s.cands.clear();
-        inner.matcher.find(
-            &inner.lexicon.entries,
-            &s.norm,
-            text,
-            &mut s.hits,
-            &mut s.exceptions,
-        );
+        inner.matcher.find(&inner.lexicon.entries, &s.norm, text, &mut s.hits, &mut s.exceptions);
+        let (gate, keep) = gate_language(&inner.lexicon.entries, &s.hits, &inner.scoring.language);
+        veto_false_friends(&inner.lexicon.entries, &mut s.hits, gate, keep);
 
         let entries = &inner.lexicon.entries;
-        let inp = Input {
-            original: text,
-            norm: &s.norm,
-            tokens: &s.tokens,
-            entries,
-            weights: &inner.scoring.weights,
-        };
+        let inp = Input { original: text, norm: &s.norm, tokens: &s.tokens, entries, weights: &inner.scoring.weights };
         cues::from_hits(&inp, &s.hits, &mut s.flags, &mut s.cands);
         cues::derive(&inp, &s.hits, &mut s.flags, &mut s.cands);
         self.identifiers(text, s);
 
-        let has_generic = s
-            .hits
-            .iter()
-            .any(|h| entries[h.entry as usize].kind == Kind::Generic);
-        let has_plural = s
-            .hits
-            .iter()
-            .any(|h| entries[h.entry as usize].kind == Kind::Plural);
-        let (score, verdict, context) = score::weigh(
-            &mut s.cands,
-            &s.tokens,
-            &s.flags,
-            has_generic,
-            has_plural,
-            &inner.scoring,
-        );
+        let has_generic = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Generic);
+        let has_plural = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Plural);
+        let (score, verdict, context) =
+            score::weigh(&mut s.cands, &s.tokens, &s.flags, has_generic, has_plural, &inner.scoring);
         report.score = (score * 100.0).round() / 100.0;
         report.verdict = verdict;
         report.context = context;
-        report.lang = inner.lang.unwrap_or_else(|| detect_lang(entries, &s.hits));
+        report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(entries, &s.hits));
 
         let cfg = &inner.scoring.verdict;
         for c in &s.cands {
@@ -297,19 +256,11 @@ impl Linter {
                 message: c.rule.message(report.lang),
             });
         }
-        report.findings.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(a.end.cmp(&b.end))
-                .then(a.rule.cmp(&b.rule))
-        });
-        report
-            .findings
-            .dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
-        if let Some(max) = report.findings.iter().map(|f| f.severity).max() {
-            if max == Severity::Block && report.verdict < crate::Verdict::Block {
-                report.verdict = crate::Verdict::Block;
-            }
+        report.findings.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.rule.cmp(&b.rule)));
+        report.findings.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
+        // A finding that blocks on its own (a validated national ID number) blocks the message.
+        if report.findings.iter().any(|f| f.severity == Severity::Block) {
+            report.verdict = crate::Verdict::Block;
         }
         fill_char_offsets(text, &mut report.findings, &mut s.offsets);
     }
@@ -317,14 +268,15 @@ impl Linter {
     /// Runs the structured identifier detectors and weighs what they find.
     fn identifiers(&self, text: &str, s: &mut Scratch) {
         s.ids.clear();
-        detect::find_all(text, &self.inner.detect, &mut s.ids);
+        let entries = &self.inner.lexicon.entries;
+        let street_word = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Street);
+        detect::find_selected(text, &self.inner.detect, street_word, &mut s.ids);
         if s.ids.is_empty() {
             return;
         }
         let w = &self.inner.scoring.weights;
-        let person_near = s.flags.iter().any(|f| {
-            f & (cues::flag::PERSON | cues::flag::RELATIVE) != 0 && f & cues::flag::FIRST == 0
-        });
+        let person_near =
+            s.flags.iter().any(|f| f & (cues::flag::PERSON | cues::flag::RELATIVE) != 0 && f & cues::flag::FIRST == 0);
         for id in &s.ids {
             use detect::Kind as K;
             let (rule, weight, name) = match id.kind {
@@ -339,15 +291,7 @@ impl Linter {
                 K::FiHetu => (Rule::NationalId, w.national_id, "fi-hetu"),
                 K::FiHetuTemporary => (Rule::NationalId, w.national_id, "fi-hetu-temporary"),
                 K::MistypedId => (Rule::NationalId, w.mistyped_id, "mistyped-id"),
-                K::Phone => (
-                    Rule::Phone,
-                    if person_near {
-                        w.phone_of_person
-                    } else {
-                        w.phone
-                    },
-                    "phone",
-                ),
+                K::Phone => (Rule::Phone, if person_near { w.phone_of_person } else { w.phone }, "phone"),
                 K::Email => (Rule::Email, w.email, "email"),
                 K::StreetAddress if matches!(id.evidence, detect::Evidence::Shape) => {
                     (Rule::StreetAddress, w.street_name, "street-name")
@@ -356,7 +300,7 @@ impl Linter {
                 K::Postcode => (Rule::StreetAddress, w.postcode, "postcode"),
                 K::BirthDate => (Rule::BirthDate, w.birth_date, "birth-date"),
             };
-            let (start, end) = s.norm.from_original(id.start, id.end);
+            let (start, end) = s.norm.span_from_original(id.start, id.end);
             s.cands.push(Cand {
                 rule,
                 start: start as u32,
@@ -375,33 +319,20 @@ impl Linter {
         };
         let lex = &self.inner.lexicon;
         let e = lex.entries.get(i as usize)?;
-        Some(EntryInfo {
-            term: &e.term,
-            file: &lex.files[e.file as usize],
-            line: e.line,
-            lang: e.lang,
-        })
+        Some(EntryInfo { term: &e.term, file: &lex.files[e.file as usize], line: e.line, lang: e.lang })
     }
 
     /// Every reportable lexicon entry, for per-term statistics: `(index, info)`.
     pub fn entries(&self) -> impl Iterator<Item = (u32, EntryInfo<'_>, Rule)> + '_ {
         let lex = &self.inner.lexicon;
-        lex.entries
-            .iter()
-            .enumerate()
-            .filter_map(move |(i, e)| match e.rule {
-                EntryRule::Report(rule) if !e.exception && !e.kind.is_context() => Some((
-                    i as u32,
-                    EntryInfo {
-                        term: &e.term,
-                        file: &lex.files[e.file as usize],
-                        line: e.line,
-                        lang: e.lang,
-                    },
-                    rule,
-                )),
-                _ => None,
-            })
+        lex.entries.iter().enumerate().filter_map(move |(i, e)| match e.rule {
+            EntryRule::Report(rule) if !e.exception && !e.kind.is_context() => Some((
+                i as u32,
+                EntryInfo { term: &e.term, file: &lex.files[e.file as usize], line: e.line, lang: e.lang },
+                rule,
+            )),
+            _ => None,
+        })
     }
 
     /// Lexicon warnings (duplicates, empty files), as `file:line: text`.
@@ -416,7 +347,13 @@ impl Linter {
 
     /// Number of lexicon entries and of automaton patterns.
     pub fn sizes(&self) -> (usize, usize) {
-        (self.inner.lexicon.len(), self.inner.matcher.patterns())
+        (self.inner.lexicon.len(), self.inner.matcher.patterns().len())
+    }
+
+    /// The literal patterns the automaton searches (folded lexicon terms and their chat spellings), for
+    /// baselines and diagnostics.
+    pub fn patterns(&self) -> &[String] {
+        self.inner.matcher.patterns()
     }
 
     /// Heap bytes held by the automaton.
@@ -428,6 +365,55 @@ impl Linter {
 /// The text a finding covers. Only call this when the user asked to see message text.
 pub fn excerpt<'t>(text: &'t str, finding: &Finding) -> &'t str {
     text.get(finding.start..finding.end).unwrap_or("")
+}
+
+/// Which languages the message is in, from its function words (see `[language]` in scoring.toml).
+/// Returns the clear winner, if any, and a mask of the languages to keep: every language whose function
+/// words are not clearly behind the best one's (all four when there are too few function words).
+fn gate_language(
+    entries: &[crate::lexicon::Entry],
+    hits: &[TermHit],
+    cfg: &crate::config::LanguageConfig,
+) -> (Option<Lang>, [bool; 4]) {
+    let mut votes = [0u32; 4];
+    for h in hits {
+        let e = &entries[h.entry as usize];
+        if e.kind == Kind::LangMarker {
+            votes[e.lang.index()] += 1;
+        }
+    }
+    let best = votes.iter().copied().max().unwrap_or(0);
+    if best < cfg.min_markers {
+        return (None, [true; 4]);
+    }
+    let keep = votes.map(|v| v as f32 * cfg.margin > best as f32);
+    // The clear winner: the only language with `best` votes, at least `margin` times the runner-up's.
+    let first = votes.iter().position(|&v| v == best).expect("best is one of the votes");
+    let second = votes.iter().enumerate().filter(|&(i, _)| i != first).map(|(_, &v)| v).max().unwrap_or(0);
+    let clear = best as f32 >= cfg.margin * second as f32 && second < best;
+    (clear.then(|| Lang::ALL[first]), keep)
+}
+
+/// Drops term hits from languages the message is clearly not in, and terms that are an ordinary function
+/// word of another language at the same place (Danish `ble`, a nappy, is Norwegian "became") unless the
+/// term's own language is the message's. English terms, names and street names are always kept.
+fn veto_false_friends(entries: &[crate::lexicon::Entry], hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 4]) {
+    let markers: Vec<(u32, u32, Lang)> = hits
+        .iter()
+        .filter(|h| entries[h.entry as usize].kind == Kind::LangMarker)
+        .map(|h| (h.start, h.end, entries[h.entry as usize].lang))
+        .collect();
+    hits.retain(|h| {
+        let e = &entries[h.entry as usize];
+        if e.case_sensitive || e.kind == Kind::Street || e.kind == Kind::LangMarker {
+            return true;
+        }
+        if e.lang != Lang::En && !keep[e.lang.index()] {
+            return false;
+        }
+        let is_function_word_elsewhere = markers.iter().any(|&(s, end, l)| l != e.lang && s == h.start && end == h.end);
+        !is_function_word_elsewhere || gate == Some(e.lang)
+    });
 }
 
 /// Picks the language with the most function-word and term hits (function words count double).
@@ -444,10 +430,7 @@ fn detect_lang(entries: &[crate::lexicon::Entry], hits: &[TermHit]) -> Lang {
     if best == 0 {
         return Lang::En;
     }
-    Lang::ALL
-        .into_iter()
-        .find(|l| votes[l.index()] == best)
-        .unwrap_or(Lang::En)
+    Lang::ALL.into_iter().find(|l| votes[l.index()] == best).unwrap_or(Lang::En)
 }
 
 /// Fills `char_start`/`char_end` with one pass over the text.
@@ -468,12 +451,7 @@ fn fill_char_offsets(text: &str, findings: &mut [Finding], offsets: &mut Vec<usi
         pos = o;
         map.push((o, chars));
     }
-    let lookup = |o: usize| {
-        map[map
-            .binary_search_by_key(&o, |&(b, _)| b)
-            .expect("offset collected")]
-        .1
-    };
+    let lookup = |o: usize| map[map.binary_search_by_key(&o, |&(b, _)| b).expect("offset collected")].1;
     for f in findings.iter_mut() {
         f.char_start = lookup(f.start);
         f.char_end = lookup(f.end);
@@ -481,9 +459,7 @@ fn fill_char_offsets(text: &str, findings: &mut [Finding], offsets: &mut Vec<usi
 }
 
 fn today_utc() -> (u16, u8, u8) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     civil_from_days((secs / 86_400) as i64)
 }
 

@@ -24,6 +24,8 @@ pub(crate) struct TermHit {
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
     ac: AhoCorasick,
+    /// The literal patterns, in automaton order (for baselines and diagnostics).
+    patterns: Vec<String>,
     /// Pattern id → range in `group_entries`.
     groups: Vec<(u32, u32)>,
     group_entries: Vec<u32>,
@@ -148,22 +150,15 @@ impl Matcher {
         let mut group_entries = Vec::new();
         for p in &order {
             let ids = &by_pattern[p];
-            groups.push((
-                group_entries.len() as u32,
-                (group_entries.len() + ids.len()) as u32,
-            ));
+            groups.push((group_entries.len() as u32, (group_entries.len() + ids.len()) as u32));
             group_entries.extend_from_slice(ids);
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&order)
+            .build(order.iter())
             .map_err(|e| BuildError::Matcher(e.to_string()))?;
-        Ok(Matcher {
-            ac,
-            groups,
-            group_entries,
-        })
+        Ok(Matcher { ac, patterns: order, groups, group_entries })
     }
 
     /// Appends every validated hit in `norm` to `out` (sorted by start, longer first), after exceptions.
@@ -189,11 +184,7 @@ impl Matcher {
                     if e.exception {
                         exceptions.push((s as u32, end as u32));
                     } else {
-                        out.push(TermHit {
-                            entry: ei,
-                            start: s as u32,
-                            end: end as u32,
-                        });
+                        out.push(TermHit { entry: ei, start: s as u32, end: end as u32 });
                     }
                 }
             }
@@ -212,9 +203,9 @@ impl Matcher {
         out[first..].sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.entry));
     }
 
-    /// Number of automaton patterns (terms and their spellings).
-    pub fn patterns(&self) -> usize {
-        self.groups.len()
+    /// The automaton's literal patterns (folded terms and their spellings).
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 
     /// Heap bytes held by the automaton.
@@ -258,10 +249,7 @@ fn spellings(term: &str, folded: &str) -> Vec<String> {
 }
 
 fn starts_upper(original: &str, at: usize) -> bool {
-    original
-        .get(at..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_uppercase)
+    original.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
 }
 
 fn word_before(text: &str, at: usize) -> bool {
@@ -303,9 +291,7 @@ pub(crate) fn validate(e: &Entry, text: &str, start: usize, end: usize) -> Optio
         Left::Any => s = word_start(text, start),
         Left::Compound => {
             let joined = word_before(text, start)
-                || (char_before(text, start) == Some('-')
-                    && start >= 2
-                    && word_before(text, start - 1));
+                || (char_before(text, start) == Some('-') && start >= 2 && word_before(text, start - 1));
             if !joined {
                 return None;
             }
@@ -332,11 +318,7 @@ pub(crate) fn validate(e: &Entry, text: &str, start: usize, end: usize) -> Optio
                 end
             } else {
                 let rest = &text[end..];
-                let after_e: &[&str] = if e.folded.ends_with('e') {
-                    e.lang.endings_after_e()
-                } else {
-                    &[]
-                };
+                let after_e: &[&str] = if e.folded.ends_with('e') { e.lang.endings_after_e() } else { &[] };
                 let ending = e
                     .lang
                     .endings()
@@ -372,22 +354,16 @@ pub(crate) fn number_after(text: &str, end: usize) -> Option<usize> {
 /// not followed by more digits, a decimal/time/date separator with digits, or a unit word.
 pub(crate) fn number_at(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let digits = b[i.min(b.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let digits = b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 || digits > 4 {
         return None;
     }
     let mut j = i + digits;
     // A separator followed by a digit: time (14.30, 14:30), decimal (2,1), date (14/3), range (3-4).
-    if matches!(b.get(j), Some(b'.' | b':' | b',' | b'/' | b'-'))
-        && b.get(j + 1).is_some_and(u8::is_ascii_digit)
-    {
+    if matches!(b.get(j), Some(b'.' | b':' | b',' | b'/' | b'-')) && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    if b.get(j) == Some(&b':') && matches!(b.get(j + 1), Some(b'e' | b'a')) && !word_at(text, j + 2)
-    {
+    if b.get(j) == Some(&b':') && matches!(b.get(j + 1), Some(b'e' | b'a')) && !word_at(text, j + 2) {
         j += 2;
     } else if b.get(j).is_some_and(u8::is_ascii_lowercase) && !word_at(text, j + 1) {
         j += 1;
@@ -413,11 +389,7 @@ fn number_before(text: &str, s: usize) -> Option<usize> {
     if i > 0 && b[i - 1] == b'.' {
         i -= 1;
     }
-    let digits = b[..i]
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let digits = b[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 || digits > 2 || i == s {
         return None;
     }
@@ -436,12 +408,7 @@ mod tests {
 
     fn hits(lexicon: &str, text: &str) -> Vec<String> {
         let mut lex = Lexicon::default();
-        lex.add_str(
-            "t.txt",
-            &format!("#! rule: health-term\n#! weight: 0.5\n{lexicon}"),
-            Some(Lang::Sv),
-        )
-        .unwrap();
+        lex.add_str("t.txt", &format!("#! rule: health-term\n#! weight: 0.5\n{lexicon}"), Some(Lang::Sv)).unwrap();
         let m = Matcher::new(&lex.entries).unwrap();
         let mut n = Normalized::default();
         n.fill(text);
@@ -457,18 +424,12 @@ mod tests {
 
     #[test]
     fn compound_head_with_inflection_but_not_inside_other_words() {
-        assert_eq!(
-            hits("*sår~\n", "trycksår såret liggsåren sårbar"),
-            ["trycksår", "såret", "liggsåren"]
-        );
+        assert_eq!(hits("*sår~\n", "trycksår såret liggsåren sårbar"), ["trycksår", "såret", "liggsåren"]);
     }
 
     #[test]
     fn prefix_catches_compounds_and_inflections() {
-        assert_eq!(
-            hits("demens*\n", "demenssjuk Demensen alzheimerdemens"),
-            ["demenssjuk", "Demensen"]
-        );
+        assert_eq!(hits("demens*\n", "demenssjuk Demensen alzheimerdemens"), ["demenssjuk", "Demensen"]);
     }
 
     #[test]
@@ -478,36 +439,24 @@ mod tests {
 
     #[test]
     fn exceptions_drop_what_they_cover() {
-        assert_eq!(
-            hits("demens*\n!demensboende*\n", "demensboendet har demens"),
-            ["demens"]
-        );
+        assert_eq!(hits("demens*\n!demensboende*\n", "demensboendet har demens"), ["demens"]);
     }
 
     #[test]
     fn compound_only_needs_something_before() {
-        assert_eq!(
-            hits("+damen\n", "damen diabetesdamen KOL-damen"),
-            ["diabetesdamen", "KOL-damen"]
-        );
+        assert_eq!(hits("+damen\n", "damen diabetesdamen KOL-damen"), ["diabetesdamen", "KOL-damen"]);
     }
 
     #[test]
     fn case_and_missing_diacritics() {
         assert_eq!(hits("sår~\n", "SÅR sar"), ["SÅR", "sar"]);
         assert_eq!(hits("bør\n", "boer bor"), ["boer", "bor"]);
-        assert_eq!(
-            hits("blod i urinen\n", "Blod  i\turinen"),
-            ["Blod  i\turinen"]
-        );
+        assert_eq!(hits("blod i urinen\n", "Blod  i\turinen"), ["Blod  i\turinen"]);
     }
 
     #[test]
     fn number_placeholder() {
-        assert_eq!(
-            hits("rum <n>\n", "rum 14, rum14, RUM 5b, lgh"),
-            ["rum 14", "rum14", "RUM 5b"]
-        );
+        assert_eq!(hits("rum <n>\n", "rum 14, rum14, RUM 5b, lgh"), ["rum 14", "rum14", "RUM 5b"]);
         assert!(hits("rum <n>\n", "rum 14.30 rum 3 kr rum 12345 rummet").is_empty());
         assert_eq!(hits("<n> etg\n", "i 2. etg och 3 etg"), ["2. etg", "3 etg"]);
     }

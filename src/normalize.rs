@@ -39,9 +39,7 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
             'ý' | 'ÿ' => out.push('y'),
             'ž' | 'ź' | 'ż' => out.push('z'),
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{00B4}' | '\u{02BC}' => out.push('\''),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
-                out.push('-')
-            }
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
             '\u{0300}'..='\u{036F}' => {}
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{2060}' => {}
             _ if l.is_whitespace() || l.is_control() => out.push(' '),
@@ -109,11 +107,7 @@ impl Normalized {
         } else {
             let last = self.map[end - 1] as usize;
             let next = self.map[end] as usize;
-            if next > last {
-                next
-            } else {
-                last + original[last..].chars().next().map_or(0, char::len_utf8)
-            }
+            if next > last { next } else { last + original[last..].chars().next().map_or(0, char::len_utf8) }
         };
         (s, e.max(s))
     }
@@ -122,7 +116,7 @@ impl Normalized {
 impl Normalized {
     /// Maps an original span to the normalized view: the first normalized byte produced at or after
     /// `start`, and the first produced at or after `end`.
-    pub fn from_original(&self, start: usize, end: usize) -> (usize, usize) {
+    pub fn span_from_original(&self, start: usize, end: usize) -> (usize, usize) {
         let len = self.text.len();
         let s = self.map[..len].partition_point(|&o| (o as usize) < start);
         let e = self.map[..len].partition_point(|&o| (o as usize) < end);

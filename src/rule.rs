@@ -385,13 +385,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for &rule in Rule::ALL {
             assert!(seen.insert(rule.id()), "duplicate id {}", rule.id());
-            assert!(
-                rule.id()
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{}",
-                rule.id()
-            );
+            assert!(rule.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", rule.id());
             assert_eq!(Rule::from_id(rule.id()), Some(rule));
             for lang in Lang::ALL {
                 assert!(!rule.message(lang).is_empty());

@@ -13,7 +13,7 @@
 
 use crate::config::ScoringConfig;
 use crate::cues::{Cand, flag};
-use crate::finding::{Context, Verdict};
+use crate::finding::{Context, Source, Verdict};
 use crate::lexicon::Kind;
 use crate::rule::{Category, Rule};
 use crate::tokens::{Break, Tokens};
@@ -53,7 +53,7 @@ fn is_strong(c: &Cand, cfg: &ScoringConfig) -> bool {
             | Rule::StreetAddress
             | Rule::BirthDate
             | Rule::Email
-    ) || (c.rule == Rule::MediaShare && c.weight >= cfg.context.strong_pointer);
+    ) || c.source == Source::Detector("media-of-person");
     strong_rule && c.weight >= cfg.context.strong_pointer
 }
 
@@ -71,12 +71,7 @@ pub(crate) fn weigh(
     first_person(cands, tokens, flags, cfg, &mut ctx);
 
     // Same rule, one span inside the other: keep the heavier, then the longer.
-    cands.sort_unstable_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(b.weight.total_cmp(&a.weight))
-    });
+    cands.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.weight.total_cmp(&a.weight)));
     let mut i = 0;
     while i < cands.len() {
         let c = cands[i];
@@ -85,8 +80,7 @@ pub(crate) fn weigh(
                 && o.rule == c.rule
                 && o.start <= c.start
                 && c.end <= o.end
-                && (o.weight > c.weight
-                    || (o.weight == c.weight && (o.end - o.start > c.end - c.start || k < i)))
+                && (o.weight > c.weight || (o.weight == c.weight && (o.end - o.start > c.end - c.start || k < i)))
         });
         if dup {
             cands.remove(i);
@@ -95,9 +89,7 @@ pub(crate) fn weigh(
         }
     }
 
-    let has_detail = cands
-        .iter()
-        .any(|c| c.rule.category() != Category::CareRecipient);
+    let has_detail = cands.iter().any(|c| c.rule.category() != Category::CareRecipient);
     if !has_detail {
         cands.retain(|c| c.rule != Rule::PersonPronoun);
     }
@@ -113,18 +105,17 @@ pub(crate) fn weigh(
         if c.weight <= 0.0 {
             continue;
         }
-        count += 1;
+        if c.weight >= cfg.combine.extra_min_weight {
+            count += 1;
+        }
         let slot = &mut best[c.rule.category() as usize];
         *slot = slot.max(c.weight);
     }
-    let categories = best.iter().filter(|w| **w > 0.0).count();
-    let extra =
-        (cfg.combine.extra * count.saturating_sub(categories) as f32).min(cfg.combine.extra_cap);
+    let categories = best.iter().filter(|w| **w >= cfg.combine.extra_min_weight).count();
+    let extra = (cfg.combine.extra * count.saturating_sub(categories) as f32).min(cfg.combine.extra_cap);
     let mut score = best.iter().sum::<f32>() + extra;
 
-    let pointer = cands
-        .iter()
-        .any(|c| is_pointer(c.rule) || (c.rule == Rule::MediaShare && c.kind == Kind::None));
+    let pointer = cands.iter().any(|c| is_pointer(c.rule) || (c.rule == Rule::MediaShare && c.kind == Kind::None));
     let strong = cands.iter().any(|c| is_strong(c, cfg));
     if !pointer && score > 0.0 {
         score *= cfg.context.no_person;
@@ -150,22 +141,13 @@ pub(crate) fn weigh(
 }
 
 /// The writer's own health and relatives: `jag har migrän`, `min son har vattkoppor`, `sønnen min`.
-fn first_person(
-    cands: &mut [Cand],
-    tokens: &Tokens,
-    flags: &[u16],
-    cfg: &ScoringConfig,
-    ctx: &mut Context,
-) {
+fn first_person(cands: &mut [Cand], tokens: &Tokens, flags: &[u16], cfg: &ScoringConfig, ctx: &mut Context) {
     let n = tokens.len();
     if n == 0 || !flags.iter().any(|f| f & flag::FIRST != 0) {
         return;
     }
     for c in cands.iter_mut() {
-        if !matches!(
-            c.rule,
-            Rule::HealthTerm | Rule::Medication | Rule::Relative | Rule::SocialTerm
-        ) {
+        if !matches!(c.rule, Rule::HealthTerm | Rule::Medication | Rule::Relative | Rule::SocialTerm) {
             continue;
         }
         let at = tokens.at_or_after(c.start as usize).min(n - 1);
@@ -178,15 +160,24 @@ fn first_person(
         while e + 1 < n && tokens.break_before(e + 1) < Break::Sentence {
             e += 1;
         }
-        let other_person =
-            (s..=e).any(|k| flags[k] & flag::PERSON != 0 && flags[k] & flag::FIRST == 0);
+        // Another person in the same clause makes it theirs ("jag gav fru J insulin"); a colleague named in
+        // another clause does not ("jag har tandläkartid, Jonna täcker upp").
+        let mut cs = at;
+        while cs > s && tokens.break_before(cs) < Break::Clause {
+            cs -= 1;
+        }
+        let mut ce = at;
+        while ce < e && tokens.break_before(ce + 1) < Break::Clause {
+            ce += 1;
+        }
+        let other_person = (cs..=ce).any(|k| flags[k] & flag::PERSON != 0 && flags[k] & flag::FIRST == 0);
         if other_person {
             continue;
         }
         let lo = at.saturating_sub(cfg.context.first_person_window).max(s);
         let before = (lo..at).any(|k| flags[k] & flag::FIRST != 0);
         // Danish and Norwegian put the possessive after the noun: sønnen min, søstera mi.
-        let after = c.rule == Rule::Relative && at + 1 <= e && flags[at + 1] & flag::FIRST != 0;
+        let after = c.rule == Rule::Relative && at < e && flags[at + 1] & flag::FIRST != 0;
         if before || after {
             c.weight *= cfg.context.first_person;
             ctx.first_person = true;

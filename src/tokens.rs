@@ -39,10 +39,7 @@ impl Tokens {
                 end = j + d.len_utf8();
                 iter.next();
             }
-            let prev = self
-                .spans
-                .last()
-                .map(|&(s, e)| &text[s as usize..e as usize]);
+            let prev = self.spans.last().map(|&(s, e)| &text[s as usize..e as usize]);
             self.breaks.push(gap_break(&text[gap_start..i], prev));
             self.spans.push((i as u32, end as u32));
             gap_start = end;
@@ -75,16 +72,12 @@ impl Tokens {
 
     /// Index of the last word ending at or before byte `at`, if any.
     pub fn before(&self, at: usize) -> Option<usize> {
-        self.spans
-            .partition_point(|&(_, e)| (e as usize) <= at)
-            .checked_sub(1)
+        self.spans.partition_point(|&(_, e)| (e as usize) <= at).checked_sub(1)
     }
 
     /// Index of the last word that starts before byte `end` (the last word of a span ending there).
     pub fn last_in(&self, end: usize) -> Option<usize> {
-        self.spans
-            .partition_point(|&(s, _)| (s as usize) < end)
-            .checked_sub(1)
+        self.spans.partition_point(|&(s, _)| (s as usize) < end).checked_sub(1)
     }
 
     /// Is there a break of at least `level` between words `a < b`?
@@ -112,15 +105,13 @@ fn gap_break(gap: &str, prev: Option<&str>) -> Break {
 
 /// Abbreviations that staff write with a full stop.
 const ABBREVIATIONS: &[&str] = &[
-    "afd", "ang", "avd", "bl", "ca", "dr", "dvs", "etc", "etg", "evt", "f", "fx", "hemtj", "hr",
-    "jf", "kl", "leil", "lejl", "lgh", "mf", "mob", "mr", "mrs", "ms", "nr", "osv", "pas", "pat",
-    "pt", "resp", "rm", "sjuksk", "st", "tel", "th", "tlf", "tv", "usk",
+    "afd", "ang", "avd", "bl", "ca", "dr", "dvs", "etc", "etg", "evt", "f", "fx", "hemtj", "hr", "jf", "kl", "leil",
+    "lejl", "lgh", "mf", "mob", "mr", "mrs", "ms", "nr", "osv", "pas", "pat", "pt", "resp", "rm", "sjuksk", "st",
+    "tel", "th", "tlf", "tv", "usk",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    word.chars().count() == 1
-        || word.bytes().all(|b| b.is_ascii_digit())
-        || ABBREVIATIONS.contains(&word)
+    word.chars().count() == 1 || word.bytes().all(|b| b.is_ascii_digit()) || ABBREVIATIONS.contains(&word)
 }
 
 #[cfg(test)]
@@ -133,10 +124,7 @@ mod tests {
         let mut t = Tokens::default();
         t.fill(text);
         let words: Vec<_> = (0..t.len()).map(|i| t.word(text, i)).collect();
-        assert_eq!(
-            words,
-            ["hr", "b", "orolig", "gick", "upp", "sen", "12", "an"]
-        );
+        assert_eq!(words, ["hr", "b", "orolig", "gick", "upp", "sen", "12", "an"]);
         assert_eq!(t.break_before(1), Break::None);
         assert_eq!(t.break_before(3), Break::Clause);
         assert_eq!(t.break_before(5), Break::Sentence);

@@ -6,6 +6,7 @@
 //! - `rule@text` — some finding has this rule and covers exactly `text` (use `_` for a space);
 //! - `!rule` — no finding has this rule;
 //! - `cat:category` — some finding has this category.
+//!
 //! The fixtures are written for these tests (not taken from any corpus).
 
 use carelint::{Linter, Verdict, excerpt};
@@ -21,9 +22,7 @@ fn run(lang: &str) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (head, msg) = line
-            .split_once(" :: ")
-            .unwrap_or_else(|| panic!("{path}:{}: missing ` :: `", i + 1));
+        let (head, msg) = line.split_once(" :: ").unwrap_or_else(|| panic!("{path}:{}: missing ` :: `", i + 1));
         let mut parts = head.split_whitespace();
         let expect = parts.next().expect("expectation");
         let report = linter.check(msg);
@@ -37,11 +36,7 @@ fn run(lang: &str) {
         };
         let mut problems = Vec::new();
         if !verdict_ok {
-            problems.push(format!(
-                "expected {expect}, got {} (score {:.2})",
-                report.verdict.as_str(),
-                report.score
-            ));
+            problems.push(format!("expected {expect}, got {} (score {:.2})", report.verdict.as_str(), report.score));
         }
         for check in parts {
             let ok = if let Some(rule) = check.strip_prefix('!') {
@@ -50,10 +45,7 @@ fn run(lang: &str) {
                 report.findings.iter().any(|f| f.category.as_str() == cat)
             } else if let Some((rule, want)) = check.split_once('@') {
                 let want = want.replace('_', " ");
-                report
-                    .findings
-                    .iter()
-                    .any(|f| f.rule.id() == rule && excerpt(msg, f) == want)
+                report.findings.iter().any(|f| f.rule.id() == rule && excerpt(msg, f) == want)
             } else {
                 report.findings.iter().any(|f| f.rule.id() == check)
             };
@@ -62,11 +54,8 @@ fn run(lang: &str) {
             }
         }
         if !problems.is_empty() {
-            let found: Vec<String> = report
-                .findings
-                .iter()
-                .map(|f| format!("{}@{}", f.rule.id(), excerpt(msg, f)))
-                .collect();
+            let found: Vec<String> =
+                report.findings.iter().map(|f| format!("{}@{}", f.rule.id(), excerpt(msg, f))).collect();
             failures.push(format!(
                 "{path}:{}: {}\n    message: {msg}\n    findings: {}",
                 i + 1,
@@ -76,12 +65,7 @@ fn run(lang: &str) {
         }
     }
     assert!(count >= 20, "{path}: only {count} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

@@ -1,43 +1,165 @@
-#![allow(missing_docs)]
-//! Structured identifier detectors (placeholder until the validated detectors land).
+//! Structured identifier detectors: national identity numbers, phone
+//! numbers, email addresses, street addresses, postcodes and birth dates in
+//! Nordic care-staff chat messages.
+//!
+//! All detectors work on the ORIGINAL message text and report UTF-8 byte
+//! spans (end-exclusive, on char boundaries). [`find_all`] runs them in the
+//! right order and resolves overlaps; each module's `find` can also be used
+//! alone. Formats, check digits and collision rates follow
+//! `shared/research/identifiers.md`.
+
+pub mod address;
+pub mod birth_date;
+pub mod email;
+pub mod national_id;
+pub mod phone;
+mod util;
+
+#[cfg(test)]
+mod tests;
+
+/// A structured identifier found in the ORIGINAL message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
+    /// UTF-8 byte span in the original text, end-exclusive, on char boundaries.
     pub start: usize,
+    /// End of the span (exclusive), see `start`.
     pub end: usize,
+    /// What was found.
     pub kind: Kind,
+    /// How it was established.
     pub evidence: Evidence,
 }
+
+/// The kind of a structured identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// Swedish personnummer (10 or 12 digits, Luhn, real date).
     SePersonnummer,
+    /// Swedish samordningsnummer (personnummer with day + 60).
     SeSamordningsnummer,
+    /// Danish CPR number (date + century digit; mod-11 optional).
     DkCpr,
+    /// Norwegian fødselsnummer (two mod-11 check digits, 2032 rule accepted).
     NoFodselsnummer,
+    /// Norwegian D-nummer (day + 40).
     NoDNummer,
+    /// Norwegian H-nummer (month + 40).
     NoHNummer,
+    /// Norwegian FH-nummer (first digit 8 or 9, no date).
     NoFhNummer,
+    /// Norwegian synthetic test number (month + 80, Test-Norge/Tenor).
     NoSyntheticTest,
+    /// Finnish henkilötunnus (mod-31 check character).
     FiHetu,
+    /// Finnish temporary/healthcare HETU (individual number 900–999).
     FiHetuTemporary,
+    /// A number right after an ID keyword (pnr, cpr, personnummer, fødselsnummer...) that FAILS validation: staff mistype.
     MistypedId,
+    /// A phone number (prefix, phone-like separators or phone keyword).
     Phone,
+    /// An email address.
     Email,
+    /// A street address, or a bare capitalized street name (see [`address`]).
     StreetAddress,
+    /// A postcode next to a town name or after a street address.
     Postcode,
+    /// A date of birth introduced by a birth keyword.
     BirthDate,
 }
+
+/// How a candidate was established.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
+    /// The check digit(s) and the date validate.
     Checksum,
+    /// Valid date and an identity keyword before it (Danish CPR without
+    /// mod-11).
     DateAndContext,
+    /// Valid date written in the `DDMMYY-SSSS` dash form (Danish CPR without
+    /// mod-11).
     DateAndDashForm,
+    /// The shape alone: phone separators or prefix, an email, a capitalized
+    /// street name with a street suffix but no house number.
     Shape,
+    /// Surrounding words establish it: a keyword (phone keyword, birth
+    /// keyword, identity keyword for [`Kind::MistypedId`]), a house number
+    /// after a street name, a town or street next to a postcode.
     Context,
 }
+
+/// The date used for "not born yet" checks and century resolution (injected for deterministic tests).
 #[derive(Debug, Clone, Copy)]
 pub struct DetectCtx {
+    /// Current year, e.g. 2026.
     pub today_year: u16,
+    /// Current month, 1–12.
     pub today_month: u8,
+    /// Current day of month, 1–31.
     pub today_day: u8,
 }
-pub fn find_all(_text: &str, _ctx: &DetectCtx, _out: &mut Vec<Candidate>) {}
+
+/// Runs every detector over `text` and APPENDS the results to `out`, sorted
+/// by start offset. Candidates already in `out` are left untouched.
+///
+/// Order: email, phone (phones are parsed before identity numbers), national
+/// identity numbers, birth dates, street addresses and postcodes. Overlapping
+/// results are reported once, as the more plausible kind:
+/// email > phone > valid identity number > mistyped identity number >
+/// birth date > street address > postcode.
+///
+/// Returns immediately, without allocating, when the text has no ASCII digit
+/// and no `@` (so street names without a number are not reported for such a
+/// text; see [`address`]).
+pub fn find_all(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
+    find_selected(text, ctx, true, out);
+}
+
+/// [`find_all`], with the street-address and postcode detector only when `addresses` is true. The linter
+/// passes `true` only when its automaton has seen a street word (`-gatan`, `-vej`, `Street`, …): the
+/// address regexes are the costliest detectors, and an address always has a street word.
+pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let has_at = memchr::memchr(b'@', bytes).is_some();
+    let has_digit = util::has_ascii_digit(bytes);
+    if !has_at && !has_digit {
+        return;
+    }
+    let base = out.len();
+    if has_at {
+        email::find(text, ctx, out);
+    }
+    if has_digit {
+        phone::find(text, ctx, out);
+        national_id::find(text, ctx, out);
+        birth_date::find(text, ctx, out);
+        if addresses {
+            address::find(text, ctx, out);
+        }
+    }
+    resolve_overlaps(out, base);
+}
+
+/// Cross-detector plausibility, higher wins an overlap.
+fn rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Email => 7,
+        Kind::Phone => 6,
+        Kind::MistypedId => 4,
+        Kind::BirthDate => 3,
+        Kind::StreetAddress => 2,
+        Kind::Postcode => 1,
+        _ => 5,
+    }
+}
+
+/// Keeps, among overlapping candidates in `out[base..]`, the one of higher
+/// rank (then earlier, then longer); the survivors are sorted by start.
+fn resolve_overlaps(out: &mut Vec<Candidate>, base: usize) {
+    let mut new = out.split_off(base);
+    new.sort_by(|a, b| {
+        rank(b.kind).cmp(&rank(a.kind)).then(a.start.cmp(&b.start)).then((b.end - b.start).cmp(&(a.end - a.start)))
+    });
+    let kept = util::keep_non_overlapping(new);
+    out.extend(kept);
+}

@@ -77,10 +77,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     };
     // On a terminal the person at it sees the text anyway; redirected output never carries it unasked.
     let show_text = args.show_text || (tty && args.format == Format::Human);
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut totals = Totals::default();
     let mut json_doc: Vec<serde_json::Value> = Vec::new();
@@ -89,10 +86,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let files: Vec<Option<PathBuf>> = if args.files.is_empty() {
         vec![None]
     } else {
-        args.files
-            .iter()
-            .map(|f| (f.as_os_str() != "-").then(|| f.clone()))
-            .collect()
+        args.files.iter().map(|f| (f.as_os_str() != "-").then(|| f.clone())).collect()
     };
     let name_files = files.len() > 1;
     for file in files {
@@ -106,14 +100,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         let style = Style {
             show_text,
             color,
-            file: if name_files {
-                Some(
-                    file.as_ref()
-                        .map_or("-".into(), |p| p.display().to_string()),
-                )
-            } else {
-                None
-            },
+            file: if name_files { Some(file.as_ref().map_or("-".into(), |p| p.display().to_string())) } else { None },
         };
         let mut reader = Reader::new(src, args.input);
         loop {
@@ -121,11 +108,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             let mut bytes = 0;
             while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
                 let read = reader.next_record().with_context(|| {
-                    format!(
-                        "cannot read {}",
-                        file.as_ref()
-                            .map_or("stdin".into(), |p| p.display().to_string())
-                    )
+                    format!("cannot read {}", file.as_ref().map_or("stdin".into(), |p| p.display().to_string()))
                 })?;
                 let Some(rec) = read else { break };
                 if let Record::Message { text, .. } = &rec {
@@ -173,11 +156,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             totals.pass,
             totals.warn,
             totals.block,
-            if totals.errors > 0 {
-                format!(", {} unreadable", totals.errors)
-            } else {
-                String::new()
-            }
+            if totals.errors > 0 { format!(", {} unreadable", totals.errors) } else { String::new() }
         )?,
         Format::Jsonl => {}
     }
@@ -211,10 +190,7 @@ fn process(
     let jobs = scratches.len().min(batch.len()).max(1);
     if jobs == 1 {
         let (scratch, report) = &mut scratches[0];
-        return batch
-            .iter()
-            .map(|r| one(linter, r, scratch, report, format, style))
-            .collect();
+        return batch.iter().map(|r| one(linter, r, scratch, report, format, style)).collect();
     }
     let chunk = batch.len().div_ceil(jobs);
     std::thread::scope(|s| {
@@ -222,17 +198,10 @@ fn process(
             .chunks(chunk)
             .zip(scratches.iter_mut())
             .map(|(recs, (scratch, report))| {
-                s.spawn(move || {
-                    recs.iter()
-                        .map(|r| one(linter, r, scratch, report, format, style))
-                        .collect::<Vec<_>>()
-                })
+                s.spawn(move || recs.iter().map(|r| one(linter, r, scratch, report, format, style)).collect::<Vec<_>>())
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a checking thread panicked"))
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().expect("a checking thread panicked")).collect()
     })
 }
 
@@ -249,22 +218,15 @@ fn one(
             linter.check_with(text, scratch, report);
             let rendered = match format {
                 Format::Human => Rendered::Text(printer::human_record(id, text, report, style)),
-                Format::Jsonl => Rendered::Text(format!(
-                    "{}\n",
-                    printer::json_record(linter, id, text, report, style)
-                )),
-                Format::Json => {
-                    Rendered::Json(printer::json_record(linter, id, text, report, style))
-                }
+                Format::Jsonl => Rendered::Text(format!("{}\n", printer::json_record(linter, id, text, report, style))),
+                Format::Json => Rendered::Json(printer::json_record(linter, id, text, report, style)),
             };
             (report.verdict, rendered)
         }
         Record::Error { id, error, .. } => {
             let rendered = match format {
                 Format::Human => Rendered::Text(printer::human_error(id, error, style)),
-                Format::Jsonl => {
-                    Rendered::Text(format!("{}\n", printer::json_error(id, error, style)))
-                }
+                Format::Jsonl => Rendered::Text(format!("{}\n", printer::json_error(id, error, style))),
                 Format::Json => Rendered::Json(printer::json_error(id, error, style)),
             };
             (Verdict::Pass, rendered)

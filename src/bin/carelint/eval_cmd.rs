@@ -65,14 +65,9 @@ fn fmt(x: Option<f64>) -> String {
 }
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<u8> {
-    let text = std::fs::read(&args.corpus)
-        .with_context(|| format!("cannot read {}", args.corpus.display()))?;
+    let text = std::fs::read(&args.corpus).with_context(|| format!("cannot read {}", args.corpus.display()))?;
     let text = String::from_utf8(text).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: not valid UTF-8 (at byte {})",
-            args.corpus.display(),
-            e.utf8_error().valid_up_to()
-        )
+        anyhow::anyhow!("{}: not valid UTF-8 (at byte {})", args.corpus.display(), e.utf8_error().valid_up_to())
     })?;
     let (samples, errors) = eval::parse_corpus(&text);
     let linter = args.linter.build()?;
@@ -80,16 +75,8 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<u8> {
     let other = if args.compare_config.is_some() || !args.compare_lexicon.is_empty() {
         let mut lex = args.linter.lexicons.clone();
         lex.extend(args.compare_lexicon.iter().cloned());
-        let config = args
-            .compare_config
-            .as_deref()
-            .or(args.linter.config.as_deref());
-        let b = build_linter(
-            &lex,
-            config,
-            args.linter.no_default_lexicons,
-            args.linter.lang,
-        )?;
+        let config = args.compare_config.as_deref().or(args.linter.config.as_deref());
+        let b = build_linter(&lex, config, args.linter.no_default_lexicons, args.linter.lang)?;
         Some(eval::evaluate(&b, &samples))
     } else {
         None
@@ -127,24 +114,10 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<u8> {
             }
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
-        EvalFormat::Human => human(
-            &mut out,
-            args,
-            &samples,
-            &errors,
-            &report,
-            other.as_ref(),
-            &linter,
-            &failures,
-        )?,
+        EvalFormat::Human => human(&mut out, args, &samples, &errors, &report, other.as_ref(), &linter, &failures)?,
     }
     for e in &errors {
-        eprintln!(
-            "warning: {}:{}: {}",
-            args.corpus.display(),
-            e.line,
-            e.reason
-        );
+        eprintln!("warning: {}:{}: {}", args.corpus.display(), e.line, e.reason);
     }
     Ok(if failures.is_empty() { 0 } else { 1 })
 }
@@ -158,11 +131,9 @@ fn figures(c: &Counts) -> Value {
 }
 
 fn outcome_json(o: &eval::Outcome, samples: &[Sample], show_text: bool) -> Value {
-    let mut v = json!({ "id": o.id, "lang": o.lang, "verdict": o.verdict.as_str(), "score": o.score, "rules": o.rules, "categories": o.categories, "expected_categories": o.expected_categories });
-    if show_text {
-        if let Some(s) = samples.iter().find(|s| s.id == o.id) {
-            v["text"] = Value::from(s.text.as_str());
-        }
+    let mut v = json!({ "id": o.id, "lang": o.lang, "verdict": o.verdict.as_str(), "score": crate::printer::round2(o.score), "rules": o.rules, "categories": o.categories, "expected_categories": o.expected_categories });
+    if show_text && let Some(s) = samples.iter().find(|s| s.id == o.id) {
+        v["text"] = Value::from(s.text.as_str());
     }
     v
 }
@@ -180,55 +151,47 @@ fn check_thresholds(args: &EvalArgs, r: &EvalReport, failures: &mut Vec<String>)
     let mut scopes: Vec<(&str, &Counts)> = vec![("overall", &r.overall)];
     scopes.extend(r.by_lang.iter().map(|(k, c)| (k.as_str(), c)));
     for (scope, c) in scopes {
-        if let (Some(min), Some(v)) = (args.min_recall, c.recall()) {
-            if v < min {
-                failures.push(format!("{scope}: recall {v:.3} < {min}"));
-            }
+        if let (Some(min), Some(v)) = (args.min_recall, c.recall())
+            && v < min
+        {
+            failures.push(format!("{scope}: recall {v:.3} < {min}"));
         }
-        if let (Some(max), Some(v)) = (args.max_fpr, c.false_positive_rate()) {
-            if v > max {
-                failures.push(format!("{scope}: false-positive rate {v:.3} > {max}"));
-            }
+        if let (Some(max), Some(v)) = (args.max_fpr, c.false_positive_rate())
+            && v > max
+        {
+            failures.push(format!("{scope}: false-positive rate {v:.3} > {max}"));
         }
-        if let (Some(min), Some(v)) = (args.min_coverage, c.coverage()) {
-            if v < min {
-                failures.push(format!("{scope}: coverage {v:.3} < {min}"));
-            }
+        if let (Some(min), Some(v)) = (args.min_coverage, c.coverage())
+            && v < min
+        {
+            failures.push(format!("{scope}: coverage {v:.3} < {min}"));
         }
     }
 }
 
 /// Reads the floors, records failures, and with `raise` writes the better figures back.
-fn check_gate(
-    path: &PathBuf,
-    r: &EvalReport,
-    raise: bool,
-    failures: &mut Vec<String>,
-) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read gate file {}", path.display()))?;
-    let mut gate: BTreeMap<String, BTreeMap<String, f64>> = serde_json::from_str(&text)
-        .with_context(|| format!("{}: malformed gate file", path.display()))?;
+fn check_gate(path: &PathBuf, r: &EvalReport, raise: bool, failures: &mut Vec<String>) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read gate file {}", path.display()))?;
+    let mut gate: BTreeMap<String, BTreeMap<String, f64>> =
+        serde_json::from_str(&text).with_context(|| format!("{}: malformed gate file", path.display()))?;
     let mut scopes: Vec<(String, &Counts)> = vec![("overall".into(), &r.overall)];
     scopes.extend(r.by_lang.iter().map(|(k, c)| (k.clone(), c)));
     let mut raised = false;
     for (scope, c) in scopes {
         let floors = gate.entry(scope.clone()).or_default();
-        for (key, value, higher_is_better) in [
-            ("recall", c.recall(), true),
-            ("coverage", c.coverage(), true),
-            ("fpr", c.false_positive_rate(), false),
-        ] {
+        for (key, value, higher_is_better) in
+            [("recall", c.recall(), true), ("coverage", c.coverage(), true), ("fpr", c.false_positive_rate(), false)]
+        {
             let Some(v) = value else { continue };
             // Compare at the precision written to the file.
             let v = (v * 1000.0).round() / 1000.0;
             match floors.get(key).copied() {
-                Some(f) if higher_is_better && v < f => failures.push(format!(
-                    "{scope}: {key} {v:.3} fell below the gate's {f:.3}"
-                )),
-                Some(f) if !higher_is_better && v > f => failures.push(format!(
-                    "{scope}: {key} {v:.3} rose above the gate's {f:.3}"
-                )),
+                Some(f) if higher_is_better && v < f => {
+                    failures.push(format!("{scope}: {key} {v:.3} fell below the gate's {f:.3}"))
+                }
+                Some(f) if !higher_is_better && v > f => {
+                    failures.push(format!("{scope}: {key} {v:.3} rose above the gate's {f:.3}"))
+                }
                 Some(f) if raise && v != f => {
                     floors.insert(key.into(), v);
                     raised = true;
@@ -272,10 +235,7 @@ fn human(
         errors.len()
     )?;
     let (entries, patterns) = linter.sizes();
-    writeln!(
-        out,
-        "lexicon: {entries} entries, {patterns} automaton patterns\n"
-    )?;
+    writeln!(out, "lexicon: {entries} entries, {patterns} automaton patterns\n")?;
     writeln!(
         out,
         "{:<16} {:>5} {:>5} {:>7} {:>7} {:>9} {:>7} {:>8}",
@@ -305,22 +265,13 @@ fn human(
     }
     if let Some(b) = other {
         writeln!(out, "\ncompared with {}:", describe_compare(args))?;
-        writeln!(
-            out,
-            "{:<16} {:>15} {:>15} {:>15}",
-            "scope", "recall", "fpr", "coverage"
-        )?;
+        writeln!(out, "{:<16} {:>15} {:>15} {:>15}", "scope", "recall", "fpr", "coverage")?;
         let delta = |a: Option<f64>, b: Option<f64>| match (a, b) {
             (Some(a), Some(b)) => format!("{b:.3} ({:+.3})", b - a),
             _ => "-".into(),
         };
-        let mut scopes: Vec<(&str, &Counts, Option<&Counts>)> =
-            vec![("overall", &r.overall, Some(&b.overall))];
-        scopes.extend(
-            r.by_lang
-                .iter()
-                .map(|(k, c)| (k.as_str(), c, b.by_lang.get(k))),
-        );
+        let mut scopes: Vec<(&str, &Counts, Option<&Counts>)> = vec![("overall", &r.overall, Some(&b.overall))];
+        scopes.extend(r.by_lang.iter().map(|(k, c)| (k.as_str(), c, b.by_lang.get(k))));
         for (name, a, bb) in scopes {
             let Some(bb) = bb else { continue };
             writeln!(
@@ -345,23 +296,11 @@ fn human(
             )?;
         }
     }
-    writeln!(
-        out,
-        "\nrules: lines with a finding / flagged lines it took part in / of them false positives"
-    )?;
+    writeln!(out, "\nrules: lines with a finding / flagged lines it took part in / of them false positives")?;
     for (rule, u) in &r.rules {
-        writeln!(
-            out,
-            "  {:<20} {:>5} {:>5} {:>5}",
-            rule, u.lines, u.flagged, u.false_positives
-        )?;
+        writeln!(out, "  {:<20} {:>5} {:>5} {:>5}", rule, u.lines, u.flagged, u.false_positives)?;
     }
-    let text_of = |id: &str| {
-        samples
-            .iter()
-            .find(|s| s.id == id)
-            .map_or("", |s| s.text.as_str())
-    };
+    let text_of = |id: &str| samples.iter().find(|s| s.id == id).map_or("", |s| s.text.as_str());
     let misses: Vec<_> = r.misses().collect();
     writeln!(out, "\nmisses ({}): flag lines that passed", misses.len())?;
     for m in misses {
@@ -379,46 +318,21 @@ fn human(
         writeln!(out)?;
     }
     let fps: Vec<_> = r.false_positives().collect();
-    writeln!(
-        out,
-        "\nfalse positives ({}): pass lines that were flagged",
-        fps.len()
-    )?;
+    writeln!(out, "\nfalse positives ({}): pass lines that were flagged", fps.len())?;
     for m in fps {
-        write!(
-            out,
-            "  {} {} score {:.2} rules [{}]",
-            m.id,
-            m.verdict.as_str(),
-            m.score,
-            m.rules.join(", ")
-        )?;
+        write!(out, "  {} {} score {:.2} rules [{}]", m.id, m.verdict.as_str(), m.score, m.rules.join(", "))?;
         if args.show_text {
             write!(out, "\n      {}", text_of(&m.id))?;
         }
         writeln!(out)?;
     }
-    let uncovered: Vec<_> = r
-        .outcomes
-        .iter()
-        .filter(|o| !o.uncovered.is_empty())
-        .collect();
+    let uncovered: Vec<_> = r.outcomes.iter().filter(|o| !o.uncovered.is_empty()).collect();
     writeln!(out, "\nuncovered must_cover ({} lines)", uncovered.len())?;
     for o in uncovered {
         let s = samples.iter().find(|s| s.id == o.id);
-        write!(
-            out,
-            "  {} {} of {} uncovered",
-            o.id,
-            o.uncovered.len(),
-            o.uncovered.len() + o.covered
-        )?;
+        write!(out, "  {} {} of {} uncovered", o.id, o.uncovered.len(), o.uncovered.len() + o.covered)?;
         if let (true, Some(s)) = (args.show_text, s) {
-            let parts: Vec<&str> = o
-                .uncovered
-                .iter()
-                .map(|&k| s.must_cover[k].as_str())
-                .collect();
+            let parts: Vec<&str> = o.uncovered.iter().map(|&k| s.must_cover[k].as_str()).collect();
             write!(out, ": {}", parts.join(" | "))?;
         }
         writeln!(out)?;
@@ -426,17 +340,9 @@ fn human(
     if args.terms {
         writeln!(out, "\nterms: lines / flagged / false positives  (entry)")?;
         let mut terms: Vec<_> = r.terms.iter().collect();
-        terms.sort_by(|a, b| {
-            b.1.false_positives
-                .cmp(&a.1.false_positives)
-                .then(b.1.lines.cmp(&a.1.lines))
-        });
+        terms.sort_by(|a, b| b.1.false_positives.cmp(&a.1.false_positives).then(b.1.lines.cmp(&a.1.lines)));
         for (name, u) in terms {
-            writeln!(
-                out,
-                "  {:>4} {:>4} {:>4}  {}",
-                u.lines, u.flagged, u.false_positives, name
-            )?;
+            writeln!(out, "  {:>4} {:>4} {:>4}  {}", u.lines, u.flagged, u.false_positives, name)?;
         }
         writeln!(out, "\nnever fired: {} entries", r.never_fired.len())?;
         for n in &r.never_fired {

@@ -59,13 +59,7 @@ pub struct Reader<R> {
 
 impl<R: BufRead> Reader<R> {
     pub fn new(src: R, mode: InputMode) -> Self {
-        Reader {
-            src,
-            mode,
-            line: 0,
-            buf: Vec::new(),
-            done: false,
-        }
+        Reader { src, mode, line: 0, buf: Vec::new(), done: false }
     }
 
     /// The next record; `Ok(None)` at the end; `Err` only when reading itself fails.
@@ -80,14 +74,8 @@ impl<R: BufRead> Reader<R> {
             self.line = 1;
             let bytes = strip_bom(&self.buf);
             return Ok(Some(match std::str::from_utf8(bytes) {
-                Ok(t) => Record::Message {
-                    id: Id::Line(1),
-                    text: t.to_string(),
-                },
-                Err(e) => Record::Error {
-                    id: Id::Line(1),
-                    error: utf8_error(&e),
-                },
+                Ok(t) => Record::Message { id: Id::Line(1), text: t.to_string() },
+                Err(e) => Record::Error { id: Id::Line(1), error: utf8_error(&e) },
             }));
         }
         self.buf.clear();
@@ -111,17 +99,11 @@ impl<R: BufRead> Reader<R> {
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                return Ok(Some(Record::Error {
-                    id: Id::Line(line),
-                    error: utf8_error(&e),
-                }));
+                return Ok(Some(Record::Error { id: Id::Line(line), error: utf8_error(&e) }));
             }
         };
         Ok(Some(match self.mode {
-            InputMode::Lines => Record::Message {
-                id: Id::Line(line),
-                text: text.to_string(),
-            },
+            InputMode::Lines => Record::Message { id: Id::Line(line), text: text.to_string() },
             _ => parse_json_record(text, line),
         }))
     }
@@ -136,10 +118,7 @@ fn utf8_error(e: &std::str::Utf8Error) -> String {
 }
 
 fn parse_json_record(text: &str, line: u64) -> Record {
-    let err = |error: String| Record::Error {
-        id: Id::Line(line),
-        error,
-    };
+    let err = |error: String| Record::Error { id: Id::Line(line), error };
     if text.trim().is_empty() {
         return err("empty line: expected a JSON object with \"text\"".into());
     }
@@ -158,14 +137,8 @@ fn parse_json_record(text: &str, line: u64) -> Record {
     };
     match obj.remove("text") {
         Some(Value::String(text)) => Record::Message { id, text },
-        Some(_) => Record::Error {
-            id,
-            error: "\"text\" must be a string".into(),
-        },
-        None => Record::Error {
-            id,
-            error: "missing \"text\"".into(),
-        },
+        Some(_) => Record::Error { id, error: "\"text\" must be a string".into() },
+        None => Record::Error { id, error: "missing \"text\"".into() },
     }
 }
 
@@ -188,34 +161,17 @@ mod tests {
         assert_eq!(recs.len(), 4);
         assert!(matches!(&recs[0], Record::Message { text, .. } if text == "a"));
         assert!(matches!(&recs[1], Record::Message { text, .. } if text.is_empty()));
-        assert!(
-            matches!(&recs[2], Record::Error { id: Id::Line(3), error } if error.contains("byte 1"))
-        );
+        assert!(matches!(&recs[2], Record::Error { id: Id::Line(3), error } if error.contains("byte 1")));
         assert!(matches!(&recs[3], Record::Message { text, id: Id::Line(4) } if text == "last"));
     }
 
     #[test]
     fn jsonl_ids_and_errors() {
-        let recs = all(
-            b"{\"id\":\"x\",\"text\":\"hej\"}\n{bad\n{\"text\":5}\n{\"text\":\"t\"}\n",
-            InputMode::Jsonl,
-        );
-        assert!(
-            matches!(&recs[0], Record::Message { id: Id::Given(Value::String(s)), .. } if s == "x")
-        );
-        assert!(
-            matches!(&recs[1], Record::Error { error, .. } if error.starts_with("malformed JSON"))
-        );
-        assert!(
-            matches!(&recs[2], Record::Error { error, .. } if error.contains("must be a string"))
-        );
-        assert!(matches!(
-            &recs[3],
-            Record::Message {
-                id: Id::Line(4),
-                ..
-            }
-        ));
+        let recs = all(b"{\"id\":\"x\",\"text\":\"hej\"}\n{bad\n{\"text\":5}\n{\"text\":\"t\"}\n", InputMode::Jsonl);
+        assert!(matches!(&recs[0], Record::Message { id: Id::Given(Value::String(s)), .. } if s == "x"));
+        assert!(matches!(&recs[1], Record::Error { error, .. } if error.starts_with("malformed JSON")));
+        assert!(matches!(&recs[2], Record::Error { error, .. } if error.contains("must be a string")));
+        assert!(matches!(&recs[3], Record::Message { id: Id::Line(4), .. }));
     }
 
     #[test]

@@ -77,12 +77,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 impl LinterArgs {
     fn build(&self) -> anyhow::Result<Linter> {
-        build_linter(
-            &self.lexicons,
-            self.config.as_deref(),
-            self.no_default_lexicons,
-            self.lang,
-        )
+        build_linter(&self.lexicons, self.config.as_deref(), self.no_default_lexicons, self.lang)
     }
 }
 
@@ -128,21 +123,14 @@ fn main() -> ExitCode {
 
 /// True when the error is a closed stdout (`carelint check big.txt | head`).
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
 }
 
 fn rules(format: RulesFormat) -> anyhow::Result<u8> {
     let mut out = io::stdout().lock();
     match format {
         RulesFormat::Human => {
-            writeln!(
-                out,
-                "{:<20} {:<15} {:<8} summary",
-                "id", "category", "severity"
-            )?;
+            writeln!(out, "{:<20} {:<15} {:<8} summary", "id", "category", "severity")?;
             for r in Rule::ALL {
                 writeln!(
                     out,

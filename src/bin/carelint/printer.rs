@@ -39,18 +39,11 @@ pub fn json_record(linter: &Linter, id: &Id, text: &str, report: &Report, style:
         o.insert("file".into(), Value::from(f.as_str()));
     }
     o.insert("verdict".into(), Value::from(report.verdict.as_str()));
-    o.insert("score".into(), json!(f64::from(report.score)));
+    o.insert("score".into(), json!(round2(report.score)));
     o.insert("lang".into(), Value::from(report.lang.code()));
-    let findings: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| finding_json(linter, text, f, style.show_text))
-        .collect();
+    let findings: Vec<Value> = report.findings.iter().map(|f| finding_json(linter, text, f, style.show_text)).collect();
     o.insert("findings".into(), Value::Array(findings));
-    o.insert(
-        "context".into(),
-        serde_json::to_value(report.context).unwrap_or(Value::Null),
-    );
+    o.insert("context".into(), serde_json::to_value(report.context).unwrap_or(Value::Null));
     if style.show_text {
         o.insert("text".into(), Value::from(text));
     }
@@ -66,23 +59,22 @@ fn finding_json(linter: &Linter, text: &str, f: &Finding, show_text: bool) -> Va
     o.insert("end".into(), Value::from(f.end));
     o.insert("char_start".into(), Value::from(f.char_start));
     o.insert("char_end".into(), Value::from(f.char_end));
-    o.insert(
-        "weight".into(),
-        json!((f64::from(f.weight) * 100.0).round() / 100.0),
-    );
+    o.insert("weight".into(), json!((f64::from(f.weight) * 100.0).round() / 100.0));
     o.insert("detector".into(), Value::from(detector_name(f.source)));
     o.insert("message".into(), Value::from(f.message));
     if show_text {
         o.insert("excerpt".into(), Value::from(excerpt(text, f)));
         if let Some(e) = linter.entry(f.source) {
             o.insert("term".into(), Value::from(e.term));
-            o.insert(
-                "entry".into(),
-                Value::from(format!("{}:{}", e.file, e.line)),
-            );
+            o.insert("entry".into(), Value::from(format!("{}:{}", e.file, e.line)));
         }
     }
     Value::Object(o)
+}
+
+/// A score or weight as a short decimal (f32 → f64 would print 0.8999999761581421).
+pub fn round2(x: f32) -> f64 {
+    format!("{x:.2}").parse().unwrap_or(0.0)
 }
 
 fn detector_name(s: Source) -> &'static str {
@@ -109,11 +101,7 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, s: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     }
     fn verdict(&self, v: Verdict) -> String {
         let code = match v {
@@ -158,11 +146,7 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
         out.push('\n');
         return out;
     }
-    out.push_str(&format!(
-        " (score {:.2}, {})",
-        report.score,
-        report.lang.code()
-    ));
+    out.push_str(&format!(" (score {:.2}, {})", report.score, report.lang.code()));
     if report.verdict != Verdict::Pass {
         out.push_str(&format!(" {}", report.explanation()));
     }
@@ -188,31 +172,17 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
         let (line, col) = line_col(text, f.start);
         if style.show_text {
             let line_start = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[f.start..]
-                .find('\n')
-                .map_or(text.len(), |i| f.start + i);
+            let line_end = text[f.start..].find('\n').map_or(text.len(), |i| f.start + i);
             let line_text = &text[line_start..line_end];
             let gutter = line.to_string();
             if shown_line != line {
-                out.push_str(&format!(
-                    "{} |\n{} | {}\n",
-                    " ".repeat(gutter.len()),
-                    gutter,
-                    line_text.trim_end()
-                ));
+                out.push_str(&format!("{} |\n{} | {}\n", " ".repeat(gutter.len()), gutter, line_text.trim_end()));
                 shown_line = line;
             }
             let pad = UnicodeWidthStr::width(&text[line_start..f.start]);
             let span_end = f.end.min(line_end);
             let width = UnicodeWidthStr::width(&text[f.start..span_end]).max(1);
-            let carets = p.wrap(
-                if f.severity >= Severity::Warn {
-                    "1;31"
-                } else {
-                    "1;36"
-                },
-                &"^".repeat(width),
-            );
+            let carets = p.wrap(if f.severity >= Severity::Warn { "1;31" } else { "1;36" }, &"^".repeat(width));
             out.push_str(&format!(
                 "{} | {}{} {} [{}] {}\n",
                 " ".repeat(gutter.len()),
@@ -242,9 +212,5 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
 /// The human form of a record that could not be read.
 pub fn human_error(id: &Id, error: &str, style: &Style) -> String {
     let p = Paint { on: style.color };
-    format!(
-        "{}: {}: {error}\n",
-        p.wrap("1;31", "error"),
-        location(style, id)
-    )
+    format!("{}: {}: {error}\n", p.wrap("1;31", "error"), location(style, id))
 }

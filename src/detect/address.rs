@@ -1,0 +1,754 @@
+//! Street addresses and postcodes (identifiers.md §6).
+//!
+//! # Street addresses
+//! * Nordic: a capitalized word ending in a street suffix, then a house
+//!   number: `Storgatan 12`, `Storgatan 12B`, `Kirkeveien 5B`,
+//!   `Vestergade 4, 2. tv`, `Nørrebrogade 12 st. th.`,
+//!   `Østerbrogade 100, 3. mf.`, `Storgata 12B, H0102`,
+//!   `Vikavegen 225-H0304`, `Mannerheimintie 12 A 5`, `Storgatan 12 lgh 1102`,
+//!   and chat spellings without diacritics (`Ringvagen 3`). A prefix word
+//!   right before the name (`Sankt`, `S:t`, `Gamle`, `Norra`, `Store`, ...)
+//!   is included in the span; other preceding words are not.
+//!   Suffixes — sv: -gatan -vägen -gränd -stigen -torget -backen -allén -plan
+//!   -väg -gata; da: -gade -vej -vejen -allé -stræde -torv -plads -vænget; nb:
+//!   -veien -vegen -vei -veg -gata -gaten -gate -bakken -lia -stien -gården
+//!   -plass -plassen -torg; fi: -katu
+//!   -tie -kuja -polku -bulevardi. The stem before the suffix must have at
+//!   least two letters (three for suffixes that end common words and names:
+//!   -alle(n), -vag, -grand, -gate, -lia, -tie); a short stop list removes
+//!   care words and first names (`Vårdplan 2`, `Julia 85`, `Kalle 3`).
+//! * Nordic names written as two words, `Karl Johans gate 22`,
+//!   `Drottning Kristinas väg 5`, `Frederiksberg Allé 12`: a capitalized
+//!   word followed by a separate suffix word, with a house number; a
+//!   lower-case suffix word needs a genitive (`…s gate`) before it, so
+//!   "Arlanda gate 12" is not an address.
+//! * English: the number comes BEFORE the name: `14 Birch Lane`,
+//!   `221B Baker Street`; suffixes Street, St, Road, Rd, Lane, Avenue, Ave,
+//!   Court, Close, Drive, Way.
+//!
+//! Evidence: a name with a house number is [`Evidence::Context`] (the number
+//! in the context of a street name makes it a concrete address).
+//!
+//! **A street name without a number** ("på Skovvej", "on Maple Street") is
+//! also an address hint: it is reported as [`Kind::StreetAddress`] with
+//! [`Evidence::Shape`], but ONLY when the single word carries a street suffix
+//! and is capitalized (English: a capitalized word before Street, Road, Lane,
+//! Avenue or Drive). Suffixes that also end ordinary words or names (-plan,
+//! -lia, -gården, -tie) never give a name-only hint. Note that
+//! [`super::find_all`] skips texts without digits or `@`, so name-only hints
+//! come from it only in messages that have digits; call [`find`] directly for
+//! every message to get them everywhere.
+//!
+//! # Postcodes
+//! SE `NNN NN` (first digit 1-9) or `NNNNN`, DK/NO `NNNN`, FI `NNNNN`, with an
+//! optional `SE-`/`DK-`/`NO-`/`FI-`/`AX-` prefix; reported ONLY when followed
+//! by a capitalized town name (`114 18 Stockholm`, `0150 Oslo`) or preceded
+//! directly (only spaces or a comma between) by a street address with a house
+//! number (`Kirkeveien 5B, 0150`); that is stricter than "on the same line" so
+//! that a later number on the line is not taken. The span covers the
+//! postcode (with its prefix), not the town. Evidence is
+//! [`Evidence::Context`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::util::{
+    Kw, WordsBefore, digit_run_after, digit_run_before, keep_non_overlapping, keyword_before, next_char, prev_char,
+};
+use super::{Candidate, DetectCtx, Evidence, Kind};
+
+/// (suffix, minimum stem length, may give a name-only hint)
+const SUFFIXES: &[(&str, usize, bool)] = &[
+    ("bulevardi", 2, true),
+    ("vaenget", 2, true),
+    ("stræde", 2, true),
+    ("straede", 2, true),
+    ("vænget", 2, true),
+    ("stigen", 2, true),
+    ("torget", 2, true),
+    ("backen", 2, true),
+    ("bakken", 2, true),
+    ("gården", 2, false),
+    ("plassen", 2, true),
+    ("vejen", 2, true),
+    ("gatan", 2, true),
+    ("vägen", 2, true),
+    ("vagen", 2, true),
+    ("gränd", 2, true),
+    ("grand", 3, true),
+    ("allén", 2, true),
+    ("allen", 3, true),
+    ("plads", 2, true),
+    ("veien", 2, true),
+    ("vegen", 2, true),
+    ("gaten", 2, true),
+    ("stien", 2, true),
+    ("polku", 2, true),
+    ("plass", 2, true),
+    ("gata", 2, true),
+    ("gade", 2, true),
+    ("allé", 2, true),
+    ("alle", 3, true),
+    ("torv", 2, true),
+    ("gate", 3, true),
+    ("katu", 2, true),
+    ("torg", 2, true),
+    ("kuja", 2, true),
+    ("plan", 2, false),
+    ("väg", 2, true),
+    ("vag", 3, true),
+    ("vej", 2, true),
+    ("vei", 2, true),
+    ("veg", 2, true),
+    ("lia", 3, false),
+    ("tie", 3, false),
+];
+
+/// Words that end in a suffix but are not streets (care vocabulary, names).
+const STOP_WORDS: &[&str] = &[
+    "vårdplan",
+    "vardplan",
+    "genomförandeplan",
+    "genomforandeplan",
+    "handlingsplan",
+    "behandlingsplan",
+    "omvårdnadsplan",
+    "åtgärdsplan",
+    "aktivitetsplan",
+    "arbetsplan",
+    "flygplan",
+    "läkemedelsplan",
+    "rehabplan",
+    "rehabiliteringsplan",
+    "kostplan",
+    "träningsplan",
+    "måltidsplan",
+    "schemaplan",
+    "julia",
+    "emilia",
+    "cecilia",
+    "amalia",
+    "natalia",
+    "ofelia",
+    "ophelia",
+    "cornelia",
+    "kornelia",
+    "aurelia",
+    "amelia",
+    "delia",
+    "italia",
+    "australia",
+    "familia",
+    "dahlia",
+    "thalia",
+    "rosalia",
+    "otilia",
+    "ottilia",
+    "magnolia",
+    "kamelia",
+    "camelia",
+    "mongolia",
+    "kalle",
+    "palle",
+    "halle",
+    "walle",
+    "kirsti",
+    "allen",
+    "trädgården",
+    "kirkegården",
+    "kyrkogården",
+    "bondegården",
+];
+
+/// Separate street words in two-word names ("Johans gate", "Frederiksberg Allé").
+const SEPARATE_SUFFIXES: &[&str] = &[
+    "väg",
+    "vägen",
+    "vag",
+    "vagen",
+    "gata",
+    "gatan",
+    "gate",
+    "gaten",
+    "vei",
+    "veien",
+    "veg",
+    "vegen",
+    "vej",
+    "gade",
+    "allé",
+    "alle",
+    "plads",
+    "plass",
+    "torv",
+    "torg",
+    "stræde",
+    "gränd",
+    "boulevard",
+];
+
+/// Capitalized function words that must not be taken as a street or town
+/// name ("På Storgatan", "1938 Hon").
+const FUNCTION_WORDS: &[&str] = &[
+    "på",
+    "i",
+    "til",
+    "till",
+    "vid",
+    "ved",
+    "fra",
+    "från",
+    "hos",
+    "bor",
+    "mot",
+    "om",
+    "at",
+    "on",
+    "in",
+    "of",
+    "to",
+    "the",
+    "a",
+    "my",
+    "our",
+    "this",
+    "that",
+    "and",
+    "och",
+    "og",
+    "ja",
+    "jeg",
+    "jag",
+    "du",
+    "han",
+    "hon",
+    "hun",
+    "hen",
+    "vi",
+    "de",
+    "dem",
+    "det",
+    "den",
+    "der",
+    "där",
+    "her",
+    "här",
+    "hän",
+    "he",
+    "she",
+    "we",
+    "they",
+    "it",
+    "men",
+    "but",
+    "so",
+    "sen",
+    "så",
+    "nu",
+    "nå",
+    "kl",
+    "ring",
+    "mvh",
+    "tack",
+    "takk",
+    "tak",
+    "hej",
+    "hei",
+    "moi",
+    "kiitos",
+    "kr",
+    "kronor",
+    "kroner",
+    "euro",
+    "sek",
+    "dkk",
+    "nok",
+    "eur",
+    "st",
+    "år",
+    "ar",
+    "mg",
+    "ml",
+    "januari",
+    "januar",
+    "january",
+    "februari",
+    "februar",
+    "february",
+    "mars",
+    "marts",
+    "march",
+    "april",
+    "maj",
+    "mai",
+    "may",
+    "juni",
+    "june",
+    "juli",
+    "july",
+    "augusti",
+    "august",
+    "september",
+    "oktober",
+    "october",
+    "november",
+    "december",
+    "desember",
+    "måndag",
+    "mandag",
+    "monday",
+    "tisdag",
+    "tirsdag",
+    "tuesday",
+    "onsdag",
+    "wednesday",
+    "torsdag",
+    "thursday",
+    "fredag",
+    "friday",
+    "lördag",
+    "lørdag",
+    "saturday",
+    "söndag",
+    "søndag",
+    "sunday",
+    "hennes",
+    "hans",
+    "hendes",
+    "hennar",
+    "hons",
+    "patienten",
+    "pasienten",
+    "brukeren",
+    "boende",
+    "klockan",
+    "efter",
+    "etter",
+    "before",
+    "after",
+    "kello",
+    "noin",
+    "ca",
+];
+
+static CAP_WORD_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}\p{M}]*").expect("valid word regex"));
+
+static ENGLISH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<num>[0-9]{1,5}[A-Za-z]?)[ ]+(?P<name>(?:\p{Lu}\p{Ll}+[ ]+){1,3})(?:Street|St|Road|Rd|Lane|Avenue|Ave|Court|Close|Drive|Way)\b",
+    )
+    .expect("valid English address regex")
+});
+
+static ENGLISH_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<w1>\p{Lu}\p{Ll}+)[ ]+(?:(?P<w2>\p{Lu}\p{Ll}+)[ ]+)?(?:Street|Road|Lane|Avenue|Drive)\b")
+        .expect("valid English street-name regex")
+});
+
+static POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:SE|DK|NO|FI|AX)-[ ]?)?(?:[1-9][0-9]{2}[ ][0-9]{2}|[0-9]{4,5})").expect("valid postcode regex")
+});
+
+fn is_function_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    FUNCTION_WORDS.contains(&l.as_str())
+}
+
+/// The suffix entry a lower-cased word ends with (stem long enough).
+fn street_suffix(lw: &str) -> Option<(usize, bool)> {
+    if STOP_WORDS.contains(&lw) {
+        return None;
+    }
+    SUFFIXES.iter().find_map(|&(suf, min_stem, hint)| {
+        let stem = lw.strip_suffix(suf)?;
+        (stem.chars().count() >= min_stem).then_some((suf.len(), hint))
+    })
+}
+
+/// Parses ` 12`, ` 12B`, ` 8 B`, ` 12 A 5`, `-14`, Danish floor/side,
+/// Norwegian bruksenhet and Swedish `lgh NNNN` after a street name ending at
+/// `p`. Returns the end of the address.
+fn house_number(text: &str, p: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut q = p;
+    if !matches!(b.get(q), Some(b' ')) {
+        return None;
+    }
+    q += 1;
+    let ns = q;
+    while q < b.len() && b[q].is_ascii_digit() {
+        q += 1;
+    }
+    if q == ns || q - ns > 4 {
+        return None;
+    }
+    // A range "12-14".
+    if b.get(q) == Some(&b'-') && b.get(q + 1).is_some_and(u8::is_ascii_digit) {
+        let rs = q + 1;
+        let mut r = rs;
+        while r < b.len() && b[r].is_ascii_digit() {
+            r += 1;
+        }
+        if r - rs <= 4 {
+            q = r;
+        }
+    }
+    let is_letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let word_char_at = |i: usize| next_char(text, i).is_some_and(char::is_alphanumeric);
+    // Letter glued on ("12B") or spaced ("8 B"), then a Finnish flat number.
+    if is_letter(q) && !word_char_at(q + 1) {
+        q += 1;
+    } else if b.get(q) == Some(&b' ')
+        && b.get(q + 1).is_some_and(u8::is_ascii_uppercase)
+        && !word_char_at(q + 2)
+        && b.get(q + 2) != Some(&b'.')
+    {
+        q += 2;
+        if b.get(q) == Some(&b' ') && b.get(q + 1).is_some_and(u8::is_ascii_digit) {
+            let fs = q + 1;
+            let mut f = fs;
+            while f < b.len() && b[f].is_ascii_digit() {
+                f += 1;
+            }
+            if f - fs <= 3 && !word_char_at(f) {
+                q = f;
+            }
+        }
+    }
+    // Nothing glued after the number: "Storgatan 14.30" is a time.
+    if word_char_at(q) || (digit_run_after(text, q) && !text[q..].starts_with(", ")) {
+        return None;
+    }
+    if let Some(e) = danish_floor(text, q) {
+        q = e;
+    }
+    if let Some(e) = bruksenhet(text, q) {
+        q = e;
+    }
+    if let Some(e) = lgh(text, q) {
+        q = e;
+    }
+    Some(q)
+}
+
+static FLOOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,[ ]*|[ ]+)(?:(?P<sk>st|kl)\.(?:[ ]*(?:th|tv|mf)\b\.?)?|[0-9]{1,2}\.[ ]*(?:(?:th|tv|mf)\b\.?|sal\b|[0-9]{1,3}\b))")
+        .expect("valid floor regex")
+});
+static BRUKSENHET_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:,[ ]*|[ ]*-[ ]*|[ ]+)[HULK][0-9]{4}\b").expect("valid bruksenhet regex"));
+static LGH_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,?[ ]+(?:lgh|Lgh|LGH)\.?[ ]*[0-9]{4}\b").expect("valid lgh regex"));
+
+fn danish_floor(text: &str, p: usize) -> Option<usize> {
+    FLOOR_RE.find(&text[p..]).map(|m| p + m.end())
+}
+
+fn bruksenhet(text: &str, p: usize) -> Option<usize> {
+    BRUKSENHET_RE.find(&text[p..]).map(|m| p + m.end())
+}
+
+fn lgh(text: &str, p: usize) -> Option<usize> {
+    LGH_RE.find(&text[p..]).map(|m| p + m.end())
+}
+
+/// Finds street addresses and postcodes in `text` and appends them to `out`
+/// (sorted by start, without overlaps among themselves).
+pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
+    let mut streets = Vec::new();
+    find_nordic(text, &mut streets);
+    find_english(text, &mut streets);
+    // Full addresses before name-only hints, then earlier, then longer.
+    streets.sort_by(|a, b| {
+        (b.evidence == Evidence::Context)
+            .cmp(&(a.evidence == Evidence::Context))
+            .then(a.start.cmp(&b.start))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+    });
+    let streets = keep_non_overlapping(streets);
+    let full: Vec<(usize, usize)> =
+        streets.iter().filter(|c| c.evidence == Evidence::Context).map(|c| (c.start, c.end)).collect();
+    let mut postcodes = Vec::new();
+    find_postcodes(text, ctx, &full, &mut postcodes);
+    let mut all = streets;
+    all.extend(keep_non_overlapping(postcodes));
+    all.sort_by_key(|c| c.start);
+    out.extend(all);
+}
+
+fn push(out: &mut Vec<Candidate>, start: usize, end: usize, kind: Kind, evidence: Evidence) {
+    out.push(Candidate { start, end, kind, evidence });
+}
+
+/// Words that begin multi-word street names ("Sankt Eriksgatan",
+/// "Gamle Kongevej", "Store Kongensgade", "S:t Eriksgatan").
+const STREET_PREFIXES: &[&str] = &[
+    "sankt",
+    "gamla",
+    "gamle",
+    "nya",
+    "nye",
+    "ny",
+    "norra",
+    "södra",
+    "östra",
+    "västra",
+    "nørre",
+    "søndre",
+    "østre",
+    "vestre",
+    "nordre",
+    "store",
+    "lille",
+    "stora",
+    "lilla",
+    "nedre",
+    "övre",
+    "øvre",
+    "kong",
+    "kongens",
+    "dronning",
+    "drottning",
+    "prins",
+    "prinsesse",
+    "lange",
+    "långa",
+];
+
+/// Start of a street name, extended over a prefix word right before it.
+fn with_street_prefix(text: &str, words: &[(usize, usize)], idx: usize, s: usize) -> usize {
+    if text[..s].ends_with("S:t ") {
+        return s - 4;
+    }
+    if idx > 0 {
+        let (ps, pe) = words[idx - 1];
+        if pe + 1 == s && text.as_bytes()[pe] == b' ' && STREET_PREFIXES.contains(&text[ps..pe].to_lowercase().as_str())
+        {
+            return ps;
+        }
+    }
+    s
+}
+
+fn find_nordic(text: &str, out: &mut Vec<Candidate>) {
+    let words: Vec<(usize, usize)> = CAP_WORD_RE
+        .find_iter(text)
+        .filter(|m| !prev_char(text, m.start()).is_some_and(char::is_alphanumeric))
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for (idx, &(s, e)) in words.iter().enumerate() {
+        let w = &text[s..e];
+        let lw = w.to_lowercase();
+        if let Some((_, hint)) = street_suffix(&lw) {
+            let s = with_street_prefix(text, &words, idx, s);
+            match house_number(text, e) {
+                Some(end) => push(out, s, end, Kind::StreetAddress, Evidence::Context),
+                None if hint && !next_char(text, e).is_some_and(|c| c.is_alphanumeric() || c == '@') => {
+                    push(out, s, e, Kind::StreetAddress, Evidence::Shape);
+                }
+                None => {}
+            }
+            continue;
+        }
+        // Two-word names: "Johans gate 22", "Frederiksberg Allé 12".
+        if is_function_word(w) || w.chars().count() < 2 {
+            continue;
+        }
+        let rest = &text[e..];
+        let Some(after) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let suf_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+        let suf = &after[..suf_len];
+        let lsuf = suf.to_lowercase();
+        if !SEPARATE_SUFFIXES.contains(&lsuf.as_str()) {
+            continue;
+        }
+        let lower_suffix = suf.chars().next().is_some_and(char::is_lowercase);
+        if lower_suffix && !lw.ends_with('s') {
+            continue;
+        }
+        let name_end = e + 1 + suf_len;
+        let Some(end) = house_number(text, name_end) else {
+            continue;
+        };
+        // Include one more capitalized name word ("Karl Johans gate").
+        let mut start = s;
+        if idx > 0 {
+            let (ps, pe) = words[idx - 1];
+            if pe + 1 == s && text.as_bytes()[pe] == b' ' && !is_function_word(&text[ps..pe]) {
+                start = ps;
+            }
+        }
+        push(out, start, end, Kind::StreetAddress, Evidence::Context);
+    }
+}
+
+fn find_english(text: &str, out: &mut Vec<Candidate>) {
+    for c in ENGLISH_RE.captures_iter(text) {
+        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else {
+            continue;
+        };
+        if prev_char(text, num.start()).is_some_and(char::is_alphanumeric) || digit_run_before(text, num.start()) {
+            continue;
+        }
+        push(out, m.start(), m.end(), Kind::StreetAddress, Evidence::Context);
+    }
+    for c in ENGLISH_NAME_RE.captures_iter(text) {
+        let (Some(m), Some(w1)) = (c.get(0), c.name("w1")) else {
+            continue;
+        };
+        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let start = match c.name("w2") {
+            Some(w2) if is_function_word(w1.as_str()) => {
+                if is_function_word(w2.as_str()) {
+                    continue;
+                }
+                w2.start()
+            }
+            Some(_) => m.start(),
+            None if is_function_word(w1.as_str()) => continue,
+            None => m.start(),
+        };
+        push(out, start, m.end(), Kind::StreetAddress, Evidence::Shape);
+    }
+}
+
+/// "f. 1938 Göteborg", "b. 1938 Leeds": a birth year, not a postcode.
+fn after_birth_abbreviation(text: &str, s: usize) -> bool {
+    WordsBefore::new(text, s)
+        .next()
+        .is_some_and(|(w, ws)| matches!(w, "f" | "F" | "b" | "s") && text[ws + w.len()..].starts_with('.'))
+}
+
+fn find_postcodes(text: &str, _ctx: &DetectCtx, streets: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    for m in POSTCODE_RE.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if prev_char(text, s).is_some_and(|c| c.is_alphanumeric() || matches!(c, '+' | '@' | '#'))
+            || digit_run_before(text, s)
+            || next_char(text, e).is_some_and(|c| c.is_alphanumeric())
+            || digit_run_after(text, e)
+        {
+            continue;
+        }
+        if matches!(keyword_before(text, s, 2), Some((Kw::NonId | Kw::Born | Kw::Phone | Kw::Id(_), _)))
+            || after_birth_abbreviation(text, s)
+        {
+            continue;
+        }
+        let town = text[e..]
+            .strip_prefix(' ')
+            .and_then(|t| CAP_WORD_RE.find(t).filter(|w| w.start() == 0))
+            .map(|w| w.as_str())
+            .is_some_and(|w| {
+                w.chars().count() >= 2
+                    && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                    && !is_function_word(w)
+            });
+        // Streets are sorted and disjoint: the nearest one ending before `s`.
+        let idx = streets.partition_point(|&(_, se)| se <= s);
+        let after_street = idx > 0 && text[streets[idx - 1].1..s].trim_matches([' ', ',', '\u{a0}']).is_empty();
+        if town || after_street {
+            push(out, s, e, Kind::Postcode, Evidence::Context);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, Kind, Evidence)> {
+        let ctx = DetectCtx { today_year: 2026, today_month: 6, today_day: 15 };
+        let mut out = Vec::new();
+        find(text, &ctx, &mut out);
+        out.sort_by_key(|c| c.start);
+        out.iter().map(|c| (&text[c.start..c.end], c.kind, c.evidence)).collect()
+    }
+
+    fn street(text: &str, want: &str) {
+        let got = found(text);
+        assert!(got.contains(&(want, Kind::StreetAddress, Evidence::Context)), "{text:?}: {got:?}");
+    }
+
+    #[test]
+    fn nordic_streets() {
+        street("Hon bor på Storgatan 12 sedan i våras", "Storgatan 12");
+        street("Storgatan 12B.", "Storgatan 12B");
+        street("Storgatan 8 B, uppgång 2", "Storgatan 8 B");
+        street("Storgatan 12 lgh 1102", "Storgatan 12 lgh 1102");
+        street("Ringvagen 3 (utan prickar)", "Ringvagen 3");
+        street("Han bor Vestergade 4, 2. tv og", "Vestergade 4, 2. tv");
+        street("Nørrebrogade 12 st. th. ", "Nørrebrogade 12 st. th.");
+        street("Østerbrogade 100, 3. mf. i dag", "Østerbrogade 100, 3. mf.");
+        street("Vesterbrogade 4A, 1. sal", "Vesterbrogade 4A, 1. sal");
+        street("Kirkeveien 5B", "Kirkeveien 5B");
+        street("Storgata 12B, H0102", "Storgata 12B, H0102");
+        street("Vikavegen 225-H0304", "Vikavegen 225-H0304");
+        street("Mannerheimintie 12 A 5", "Mannerheimintie 12 A 5");
+        street("Hämeenkatu 3 B 24", "Hämeenkatu 3 B 24");
+        street("Skovvej 7", "Skovvej 7");
+        street("bor i Karl Johans gate 22", "Karl Johans gate 22");
+        street("Frederiksberg Allé 12", "Frederiksberg Allé 12");
+        street("Lillebakken 3", "Lillebakken 3");
+        street("Hun bor i Strandvejen 100, 2900 Hellerup", "Strandvejen 100");
+        street("Hon bor på Sankt Eriksgatan 12", "Sankt Eriksgatan 12");
+        street("S:t Eriksgatan 12", "S:t Eriksgatan 12");
+        street("Gamle Kongevej 3, st.", "Gamle Kongevej 3, st.");
+    }
+
+    #[test]
+    fn english_streets() {
+        street("lives at 14 Birch Lane, Leeds", "14 Birch Lane");
+        street("221B Baker Street", "221B Baker Street");
+        street("at 5 Main St.", "5 Main St");
+    }
+
+    #[test]
+    fn name_only_hints() {
+        assert_eq!(found("han bor på Skovvej"), [("Skovvej", Kind::StreetAddress, Evidence::Shape)]);
+        assert_eq!(found("she lives on Maple Street"), [("Maple Street", Kind::StreetAddress, Evidence::Shape)]);
+        // Lower case, no suffix, or suffix only: nothing.
+        for t in ["på skovvej", "Vägen var hal", "Vårdplan uppdaterad", "Julia ringde", "The Street"] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn not_streets() {
+        // A time after a street name is not a house number; the name alone
+        // stays a name-only hint.
+        assert_eq!(found("Storgatan 14.30"), [("Storgatan", Kind::StreetAddress, Evidence::Shape)]);
+        for t in ["Vårdplan 2 är klar", "Julia 85 år", "Kalle 3", "Arlanda gate 12", "lokale 2.14", "Allén 3"] {
+            assert!(!found(t).iter().any(|f| f.1 == Kind::StreetAddress), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn postcodes() {
+        let got = found("Storgatan 12, 114 18 Stockholm");
+        assert!(got.contains(&("114 18", Kind::Postcode, Evidence::Context)), "{got:?}");
+        let got = found("2100 København Ø");
+        assert_eq!(got, [("2100", Kind::Postcode, Evidence::Context)]);
+        let got = found("adr: NO-0150 Oslo");
+        assert_eq!(got, [("NO-0150", Kind::Postcode, Evidence::Context)]);
+        let got = found("Kirkeveien 5B, 0150");
+        assert!(got.contains(&("0150", Kind::Postcode, Evidence::Context)), "{got:?}");
+        assert_eq!(found("00100 Helsinki")[0], ("00100", Kind::Postcode, Evidence::Context));
+        for t in [
+            "portkod 1924",
+            "portkod 1924 Ring på",
+            "1924",
+            "sedan 2019 Hon har",
+            "12 500 kr",
+            "rum 1102",
+            "f. 1938 Göteborg",
+            "2024-03-15 Oslo",
+        ] {
+            assert!(!found(t).iter().any(|f| f.1 == Kind::Postcode), "{t}: {:?}", found(t));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Dates of birth introduced by a birth keyword.
+//!
+//! Keywords (case-insensitive, whole word): `född`, `föddes`, `födelsedatum`,
+//! `födelsedag`, `født`, `fødd`, `fødte`, `fødselsdato`, `fødselsdag`, `f.`,
+//! `born`, `b.`, `dob`, `date of birth`, `birthdate`, `birthday`, `syntynyt`,
+//! `syntyi`, `syntymäaika`, `syntymäpäivä`, `s.`; optionally followed by `:` and one filler
+//! word (`den`, `i`, `in`, `on`, `år`, `the`, `vuonna`). Dates: `12/3 1938`,
+//! `12.03.38`, `12-03-1938`, `12/3-38`, `1938-03-12`, `12 mars 1938`,
+//! `12. maaliskuuta 1938`, or a bare year 1870..=today (`f. 1938`,
+//! `(f. 1931)`, `født i 1931`).
+//!
+//! The span covers the date only (not the keyword), so "född 12/3 1938"
+//! reports `12/3 1938`. Evidence is [`Evidence::Context`]. Dates must be
+//! real and not in the future; four-digit years must lie in 1870..=today.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::util::{digit_run_after, valid_past_date};
+use super::{Candidate, DetectCtx, Evidence, Kind};
+
+const MONTHS: &str = "jan(?:uari|uary|uar)?|feb(?:ruari|ruary|ruar)?|mar(?:s|ch|ts)?|apr(?:il)?|maj|may|mai|jun(?:i|e)?|jul(?:i|y)?|aug(?:usti|ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|des(?:ember)?|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta";
+
+static BIRTH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pat = format!(
+        r"(?i)\b(?:född|föddes|födelsedatum|födelsedag|født|fødd|fødte|fødselsdato|fødselsdag|f\.|born|b\.|dob|d\.o\.b\.|date of birth|birthdate|birthday|syntynyt|syntyi|syntymäaika|syntymäpäivä|s\.):?[ \t]*(?:(?:den|i|in|on|år|the|vuonna)[ \t]+)?(?:(?P<by>[0-9]{{4}})-(?P<bm>[0-9]{{2}})-(?P<bd>[0-9]{{2}})|(?P<ad>[0-9]{{1,2}})[./-](?P<am>[0-9]{{1,2}})(?:[./-][ ]?|[ ])(?P<ay>[0-9]{{4}}|[0-9]{{2}})|(?P<cd>[0-9]{{1,2}})\.?[ ](?P<cm>{MONTHS})\.?[ ](?P<cy>[0-9]{{4}})|(?P<dy>(?:18|19|20)[0-9]{{2}}))"
+    );
+    Regex::new(&pat).expect("valid birth-date regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let table: [(&[&str], u32); 12] = [
+        (&["jan", "tammi"], 1),
+        (&["feb", "helmi"], 2),
+        (&["mar", "maalis"], 3),
+        (&["apr", "huhti"], 4),
+        (&["maj", "may", "mai", "touko"], 5),
+        (&["jun", "kesä"], 6),
+        (&["jul", "heinä"], 7),
+        (&["aug", "elo"], 8),
+        (&["sep", "syys"], 9),
+        (&["okt", "oct", "loka"], 10),
+        (&["nov", "marras"], 11),
+        (&["dec", "des", "joulu"], 12),
+    ];
+    table.iter().find(|(p, _)| p.iter().any(|p| n.starts_with(p))).map(|(_, m)| *m)
+}
+
+/// The date's span and whether it is plausible as a birth date.
+fn check(c: &Captures<'_>, ctx: &DetectCtx) -> Option<(usize, usize)> {
+    let today = u32::from(ctx.today_year);
+    let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year4 = |y: u32| (1870..=today).contains(&y);
+    let span = |first: &str, last: &str| Some((c.name(first)?.start(), c.name(last)?.end()));
+    if let (Some(y), Some(m), Some(d)) = (n("by"), n("bm"), n("bd")) {
+        return (year4(y) && valid_past_date(y, m, d, ctx)).then_some(()).and_then(|()| span("by", "bd"));
+    }
+    if let (Some(d), Some(m), Some(y)) = (n("ad"), n("am"), c.name("ay")) {
+        let yv: u32 = y.as_str().parse().ok()?;
+        let ok = if y.as_str().len() == 4 {
+            year4(yv) && valid_past_date(yv, m, d, ctx)
+        } else {
+            // Two-digit year: take a leap year so 29/2 is allowed.
+            valid_past_date(2000, m, d, &DetectCtx { today_year: 9999, ..*ctx })
+        };
+        return ok.then_some(()).and_then(|()| span("ad", "ay"));
+    }
+    if let (Some(d), Some(mn), Some(y)) = (n("cd"), c.name("cm"), n("cy")) {
+        let m = month_number(mn.as_str())?;
+        return (year4(y) && valid_past_date(y, m, d, ctx)).then_some(()).and_then(|()| span("cd", "cy"));
+    }
+    let y = n("dy")?;
+    year4(y).then_some(()).and_then(|()| span("dy", "dy"))
+}
+
+/// Finds birth dates in `text` and appends them to `out`
+/// ([`Kind::BirthDate`], [`Evidence::Context`]).
+pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
+    for c in BIRTH_RE.captures_iter(text) {
+        let Some((start, end)) = check(&c, ctx) else {
+            continue;
+        };
+        if digit_run_after(text, end) || text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        out.push(Candidate { start, end, kind: Kind::BirthDate, evidence: Evidence::Context });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<&str> {
+        let ctx = DetectCtx { today_year: 2026, today_month: 6, today_day: 15 };
+        let mut out = Vec::new();
+        find(text, &ctx, &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn birth_dates() {
+        assert_eq!(dates("Hon är född 12/3 1938."), ["12/3 1938"]);
+        assert_eq!(dates("Astrid (f. 1931) ringde"), ["1931"]);
+        assert_eq!(dates("Hun er født 12.03.38 og"), ["12.03.38"]);
+        assert_eq!(dates("f. 1938"), ["1938"]);
+        assert_eq!(dates("born 1938 in Leeds"), ["1938"]);
+        assert_eq!(dates("Mr Smith, b. 1938"), ["1938"]);
+        assert_eq!(dates("født i 1931"), ["1931"]);
+        assert_eq!(dates("Född den 12 mars 1938"), ["12 mars 1938"]);
+        assert_eq!(dates("syntynyt 12. maaliskuuta 1938"), ["12. maaliskuuta 1938"]);
+        assert_eq!(dates("född: 1938-03-12"), ["1938-03-12"]);
+        assert_eq!(dates("født 12/3-38"), ["12/3-38"]);
+        assert_eq!(dates("Hon föddes 1938 i Malmö"), ["1938"]);
+        assert_eq!(dates("Födelsedatum 1938-03-12"), ["1938-03-12"]);
+        assert_eq!(dates("DOB: 12/03/1938"), ["12/03/1938"]);
+    }
+
+    #[test]
+    fn not_birth_dates() {
+        for t in ["ref. 1938", "född 2099", "f. 1938123", "född 31/2 1938", "kl 14.30", "1938", "f.d. 1938-talet"] {
+            assert!(dates(t).is_empty(), "{t}: {:?}", dates(t));
+        }
+    }
+}

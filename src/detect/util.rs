@@ -1,0 +1,475 @@
+//! Private scanning helpers shared by the detectors: digit tokens, boundary
+//! checks, calendar arithmetic and keyword look-behind.
+//!
+//! Everything here works on byte offsets into the original text and only
+//! ever returns offsets that sit on char boundaries (they are positions of
+//! ASCII bytes, or ends of whole chars).
+
+use std::collections::BTreeMap;
+
+use super::{Candidate, DetectCtx};
+
+/// Keeps candidates greedily in the given (priority) order, dropping any that
+/// overlaps one already kept; returns the survivors sorted by start.
+/// O(n log n): kept spans never overlap, so checking the kept span with the
+/// greatest start before `c.end` is enough.
+pub(crate) fn keep_non_overlapping(ordered: impl IntoIterator<Item = Candidate>) -> Vec<Candidate> {
+    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
+    for c in ordered {
+        let overlaps = kept.range(..c.end).next_back().is_some_and(|(_, k)| k.end > c.start);
+        if !overlaps {
+            kept.insert(c.start, c);
+        }
+    }
+    kept.into_values().collect()
+}
+
+/// `true` when `bytes` contains an ASCII digit. Four SIMD `memchr` passes,
+/// no allocation.
+pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
+    memchr::memchr3(b'0', b'1', b'2', bytes).is_some()
+        || memchr::memchr3(b'3', b'4', b'5', bytes).is_some()
+        || memchr::memchr3(b'6', b'7', b'8', bytes).is_some()
+        || memchr::memchr(b'9', bytes).is_some()
+}
+
+/// Characters that glue digit groups into one number ("12 500", "1.234,00",
+/// "2024-03-15", "14:30", "1234.56.78903"). A candidate identifier must be a
+/// whole token: a digit or separator+digit right before or after it
+/// disqualifies it.
+pub(crate) fn is_token_sep(c: char) -> bool {
+    matches!(c, '-' | '+' | ' ' | '.' | '/' | ':' | ',' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2013}')
+}
+
+/// The char ending right before byte `pos`.
+pub(crate) fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+/// The char starting at byte `pos`.
+pub(crate) fn next_char(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// A digit, or a token separator preceded by a digit, sits right before `pos`.
+pub(crate) fn digit_run_before(text: &str, pos: usize) -> bool {
+    let mut it = text[..pos].chars().rev();
+    match it.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if is_token_sep(c) => matches!(it.next(), Some(d) if d.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// A digit, or a token separator followed by a digit, sits right at `pos`.
+pub(crate) fn digit_run_after(text: &str, pos: usize) -> bool {
+    let mut it = text[pos..].chars();
+    match it.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if is_token_sep(c) => matches!(it.next(), Some(d) if d.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// A maximal run of ASCII digit groups joined by single token separators.
+#[derive(Debug, Clone)]
+pub(crate) struct NumToken {
+    pub start: usize,
+    pub end: usize,
+    /// Byte ranges of the digit groups.
+    pub groups: Vec<(usize, usize)>,
+    /// Separator between group `i` and `i + 1`.
+    pub seps: Vec<char>,
+}
+
+impl NumToken {
+    /// Number of ASCII digits in the token.
+    pub fn digit_count(&self) -> usize {
+        self.groups.iter().map(|(s, e)| e - s).sum()
+    }
+
+    /// The digits, separators removed.
+    pub fn digits(&self, text: &str) -> String {
+        let mut s = String::with_capacity(self.digit_count());
+        for &(a, b) in &self.groups {
+            s.push_str(&text[a..b]);
+        }
+        s
+    }
+}
+
+/// All maximal number tokens of `text`, left to right.
+pub(crate) fn number_tokens(text: &str) -> Vec<NumToken> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut groups = Vec::new();
+        let mut seps = Vec::new();
+        loop {
+            let gs = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            groups.push((gs, i));
+            // A separator followed by a digit continues the token.
+            match next_char(text, i) {
+                Some(c) if is_token_sep(c) => {
+                    let after = i + c.len_utf8();
+                    if after < b.len() && b[after].is_ascii_digit() {
+                        seps.push(c);
+                        i = after;
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        out.push(NumToken { start, end: i, groups, seps });
+    }
+    out
+}
+
+/// Parses an ASCII decimal number (no sign). `None` when not all digits.
+pub(crate) fn num(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(s.bytes().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0')))
+}
+
+/// Gregorian leap year.
+pub(crate) fn is_leap(y: u32) -> bool {
+    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
+}
+
+/// Days in month `m` (1-12) of year `y`; 0 for an invalid month.
+pub(crate) fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// A real calendar date.
+pub(crate) fn valid_date(y: u32, m: u32, d: u32) -> bool {
+    d >= 1 && d <= days_in_month(y, m)
+}
+
+/// The date lies after "today" (not born yet).
+pub(crate) fn is_future(y: u32, m: u32, d: u32, ctx: &DetectCtx) -> bool {
+    (y, m, d) > (u32::from(ctx.today_year), u32::from(ctx.today_month), u32::from(ctx.today_day))
+}
+
+/// A valid date that is not in the future.
+pub(crate) fn valid_past_date(y: u32, m: u32, d: u32, ctx: &DetectCtx) -> bool {
+    valid_date(y, m, d) && !is_future(y, m, d, ctx)
+}
+
+/// Which kind of context word a keyword is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kw {
+    /// An identity-number word; the country it points to, if any.
+    Id(Country),
+    /// "født"/"född": Danish CPR context, not a mistype trigger.
+    Born,
+    /// A phone word (tel, tlf, mob, ring, nr, ...).
+    Phone,
+    /// A word introducing a number that is NOT a personal identifier
+    /// (account, order, invoice, room, door code, ...).
+    NonId,
+}
+
+/// Country an identity keyword points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Country {
+    Se,
+    Dk,
+    No,
+    Fi,
+    Any,
+}
+
+/// Words such as "nr" whose meaning depends on the word before ("pers nr",
+/// "konto nr", "tel nr"); alone they count as phone words.
+fn is_generic_number_word(w: &str) -> bool {
+    matches!(w, "nr" | "no" | "nummer" | "number" | "numret" | "nummeret" | "numero" | "numer")
+}
+
+/// Classifies one lower-cased word.
+fn classify(w: &str) -> Option<Kw> {
+    use Country::*;
+    use Kw::Id;
+    let kw = match w {
+        "pnr" | "p-nr" | "pers.nr" | "persnr" | "pers-nr" | "personnr" | "personnumret" | "personnumer"
+        | "samordningsnummer" | "samordningsnumret" | "samordningsnr" | "samnr" | "reservnummer" | "reservnumret"
+        | "reservnr" | "reserv-nr" => Id(Se),
+        "cpr" | "cpr-nr" | "cprnr" | "cpr.nr" | "cpr-nummer" | "cpr-nummeret" | "cpr-nummer:" => Id(Dk),
+        "fnr" | "f.nr" | "f-nr" | "fødselsnummer" | "fødselsnummeret" | "fødselsnr" | "fodselsnummer" | "fodselsnr"
+        | "d-nummer" | "d-nr" | "dnr" | "h-nummer" | "h-nr" | "fh-nummer" | "fh-nr" | "fhnr" => Id(No),
+        "hetu" | "henkilötunnus" | "henkilotunnus" | "henkilötunnuksen" | "sotu" | "sosiaaliturvatunnus" => Id(Fi),
+        "personnummer" | "personnummeret" | "id" | "id-nr" | "idnr" | "ssn" | "personal" | "identitetsnummer"
+        | "personal-id" | "person-id" | "personid" => Id(Any),
+        "født" | "född" | "fødd" | "fodt" | "fodd" => Kw::Born,
+        "tel" | "tlf" | "tfn" | "telefon" | "telefonnr" | "telefonnummer" | "telefonnumret" | "telefonnummeret"
+        | "mob" | "mobil" | "mobilnr" | "mobilnummer" | "mobilnumret" | "mobiltelefon" | "mobiili" | "mobile"
+        | "ring" | "ringer" | "ringa" | "ringe" | "ringde" | "ringte" | "phone" | "puh" | "puhelin"
+        | "puhelinnumero" | "gsm" | "cell" | "call" | "soita" | "sms" | "sms:a" | "sms'a" | "tel.nr" | "tlf.nr"
+        | "tel-nr" | "tlf-nr" | "telnr" | "tlfnr" => Kw::Phone,
+        "konto"
+        | "kontonr"
+        | "kontonummer"
+        | "kontonumret"
+        | "kto"
+        | "bankkonto"
+        | "account"
+        | "acc"
+        | "ordre"
+        | "ordrenr"
+        | "ordrenummer"
+        | "order"
+        | "ordernr"
+        | "ordernummer"
+        | "faktura"
+        | "fakturanr"
+        | "fakturanummer"
+        | "invoice"
+        | "ocr"
+        | "ocr-nr"
+        | "bankgiro"
+        | "bg"
+        | "plusgiro"
+        | "pg"
+        | "iban"
+        | "reg"
+        | "reg.nr"
+        | "regnr"
+        | "cvr"
+        | "cvr-nr"
+        | "cvrnr"
+        | "orgnr"
+        | "org.nr"
+        | "org-nr"
+        | "org"
+        | "organisationsnummer"
+        | "organisasjonsnummer"
+        | "orgnummer"
+        | "y-tunnus"
+        | "ytunnus"
+        | "saksnr"
+        | "saksnummer"
+        | "ärende"
+        | "ärendenr"
+        | "ärendenummer"
+        | "ref"
+        | "ref.nr"
+        | "refnr"
+        | "referens"
+        | "referanse"
+        | "reference"
+        | "kundnr"
+        | "kundnummer"
+        | "kundenr"
+        | "kundenummer"
+        | "best.nr"
+        | "bestillingsnr"
+        | "bestilling"
+        | "beställning"
+        | "batch"
+        | "varenr"
+        | "artikelnr"
+        | "artnr"
+        | "hpr"
+        | "hpr-nr"
+        | "hprnr"
+        | "ydernr"
+        | "ydernummer"
+        | "tracking"
+        | "kolli"
+        | "sendingsnr"
+        | "rum"
+        | "rummet"
+        | "rom"
+        | "room"
+        | "lokale"
+        | "lgh"
+        | "lägenhet"
+        | "kod"
+        | "koden"
+        | "kode"
+        | "koden."
+        | "kodi"
+        | "code"
+        | "portkod"
+        | "portkoden"
+        | "dørkode"
+        | "dorkode"
+        | "porttikoodi"
+        | "pin"
+        | "kl"
+        | "klockan"
+        | "kello"
+        | "klo"
+        | "vecka"
+        | "uke"
+        | "uge"
+        | "viikko"
+        | "week"
+        | "kr"
+        | "sek"
+        | "dkk"
+        | "eur"
+        | "euro" => Kw::NonId,
+        _ => return None,
+    };
+    Some(kw)
+}
+
+/// Iterates over the words before `pos`, nearest first. A word is a run of
+/// alphanumerics, `-` and `.` (so "pers.nr", "p-nr", "cpr-nr"), trimmed of
+/// leading/trailing `-`/`.`; everything else in between is skipped.
+pub(crate) struct WordsBefore<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> WordsBefore<'a> {
+    pub fn new(text: &'a str, pos: usize) -> Self {
+        Self { text, pos }
+    }
+}
+
+impl<'a> Iterator for WordsBefore<'a> {
+    /// (word, start byte)
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let head = &self.text[..self.pos];
+        // Skip non-word chars.
+        let mut end = head.len();
+        for (i, c) in head.char_indices().rev() {
+            if c.is_alphanumeric() {
+                break;
+            }
+            end = i;
+        }
+        if end == 0 {
+            self.pos = 0;
+            return None;
+        }
+        let mut start = end;
+        for (i, c) in head[..end].char_indices().rev() {
+            if c.is_alphanumeric() || c == '-' || c == '.' {
+                start = i;
+            } else {
+                break;
+            }
+        }
+        self.pos = start;
+        let word = head[start..end].trim_matches(|c| c == '-' || c == '.');
+        let lead = head[start..end].len() - head[start..end].trim_start_matches(['-', '.']).len();
+        Some((word, start + lead))
+    }
+}
+
+/// The nearest keyword among the `max_words` words before `pos`, with its
+/// distance in words (1 = the word right before). Stops at a word containing
+/// a digit. Generic number words ("nr", "nummer") take the meaning of the
+/// word before them ("pers nr" → identity, "konto nr" → not an identifier)
+/// and otherwise count as phone words.
+pub(crate) fn keyword_before(text: &str, pos: usize, max_words: usize) -> Option<(Kw, usize)> {
+    let mut words = WordsBefore::new(text, pos);
+    for dist in 1..=max_words {
+        let (w, _) = words.next()?;
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let lw = w.to_lowercase();
+        if let Some(k) = classify(&lw) {
+            return Some((k, dist));
+        }
+        if is_generic_number_word(&lw) {
+            let stem = words.next().map(|(w, _)| w.to_lowercase());
+            if let Some(stem) = stem {
+                if let Some(k) = classify(&stem) {
+                    return Some((k, dist));
+                }
+                let mut joined = stem;
+                joined.push_str("nr");
+                if let Some(k) = classify(&joined) {
+                    return Some((k, dist));
+                }
+            }
+            return Some((Kw::Phone, dist));
+        }
+    }
+    None
+}
+
+/// A currency or unit word right after `end` or a currency word right before
+/// `start`: the number is an amount ("12 500 kr", "€ 12,90").
+pub(crate) fn is_amount(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let after_l: String = after.chars().take(6).flat_map(char::to_lowercase).collect();
+    let unit_after = ["kr", "sek", "dkk", "nok", "eur", "€", "$", ":-", ",-", "%", "euro", "kronor", "kroner"]
+        .iter()
+        .any(|u| after_l.starts_with(u) && after_l[u.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    if unit_after {
+        return true;
+    }
+    let before = text[..start].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    let tail: String =
+        before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().flat_map(char::to_lowercase).collect();
+    ["kr", "kr.", "€", "$", "sek", "dkk", "eur"].iter().any(|u| {
+        tail.ends_with(u) && {
+            let rest = &tail[..tail.len() - u.len()];
+            rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_join_separators() {
+        let t = number_tokens("a 12 500 kr, 2024-03-15 and 14.30");
+        let spans: Vec<_> = t.iter().map(|t| (t.start, t.end)).collect();
+        assert_eq!(spans, vec![(2, 8), (13, 23), (28, 33)]);
+        assert_eq!(t[1].digits("a 12 500 kr, 2024-03-15 and 14.30"), "20240315");
+    }
+
+    #[test]
+    fn words_before() {
+        let text = "Hans pers.nr: 123";
+        let w: Vec<_> = WordsBefore::new(text, 14).map(|(w, _)| w).collect();
+        assert_eq!(w, vec!["pers.nr", "Hans"]);
+    }
+
+    #[test]
+    fn keyword_compounds() {
+        assert_eq!(keyword_before("pers nr 1", 8, 3), Some((Kw::Id(Country::Se), 1)));
+        assert_eq!(keyword_before("konto nr 1", 9, 3), Some((Kw::NonId, 1)));
+        assert_eq!(keyword_before("nr 1", 3, 3), Some((Kw::Phone, 1)));
+        assert_eq!(keyword_before("ring hennes dotter på 1", 22, 4), Some((Kw::Phone, 4)));
+        assert_eq!(keyword_before("cpr 12 og 1", 10, 3), None);
+    }
+
+    #[test]
+    fn amounts() {
+        let t = "12 500 kr";
+        assert!(is_amount(t, 0, 6));
+        assert!(is_amount("€ 12,90", 4, 9));
+        assert!(!is_amount("pnr 1 krona", 4, 5) && !is_amount("a 1 kran", 2, 3));
+    }
+}
