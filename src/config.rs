@@ -145,6 +145,36 @@ mod tests {
         assert!(c.verdict.warn < c.verdict.block);
     }
 
+    /// The registry's default severities are what the default weights give, so `carelint rules` tells
+    /// the truth about a lone finding.
+    #[test]
+    fn default_severities_match_default_weights() {
+        use crate::rule::{Rule, Severity};
+        let c = ScoringConfig::default();
+        let w = c.weights;
+        let sev = |x: f32| {
+            if x >= c.verdict.block {
+                Severity::Block
+            } else if x >= c.verdict.warn {
+                Severity::Warn
+            } else {
+                Severity::Info
+            }
+        };
+        for (rule, weight) in [
+            (Rule::TitledName, w.titled_name),
+            (Rule::InitialRef, w.initial_ref),
+            (Rule::Age, w.age),
+            (Rule::NationalId, w.national_id),
+            (Rule::Email, w.email),
+            (Rule::StreetAddress, w.street_address),
+            (Rule::BirthDate, w.birth_date),
+            (Rule::Phone, w.phone),
+        ] {
+            assert_eq!(rule.default_severity(), sev(weight), "{rule}");
+        }
+    }
+
     #[test]
     fn unknown_keys_and_bad_thresholds_are_errors() {
         let bad = DEFAULT_SCORING.replace("warn = 0.6", "warn = 0.6\nwran = 1");

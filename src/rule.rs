@@ -64,7 +64,9 @@ impl Category {
     }
 }
 
-/// How serious a finding or a verdict is. Ordered: `Info < Warn < Block`.
+/// How serious a finding or a verdict is. Ordered: `Info < Warn < Block`. A finding's severity follows
+/// its weight: from the `warn` threshold of the scoring it is `warn`, from `block` it is `block`; a rule's
+/// default severity is the one its default weight gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -169,7 +171,7 @@ rules! {
         en: "A first name. Together with a care detail it identifies the person.",
     },
     TitledName => {
-        id: "titled-name", name: "Name with title", category: Identifier, severity: Warn,
+        id: "titled-name", name: "Name with title", category: Identifier, severity: Info,
         summary: "A surname or first name after a title (`Fru Svensson`, `hr. Nielsen`, `Mr Olsen`, `tant Ella`).",
         why: "Titles are how residents are named in elderly care; with a title the name points at one person.",
         example: "Fru Svensson har fått diagnosen Alzheimer.",
@@ -180,7 +182,7 @@ rules! {
         en: "A name with a title points at one person.",
     },
     InitialRef => {
-        id: "initial-ref", name: "Initials", category: Identifier, severity: Warn,
+        id: "initial-ref", name: "Initials", category: Identifier, severity: Info,
         summary: "Initials standing for a person: `fru J`, `hr. B`, `Mrs T`, `A.`, `M.K.`, `Ingrid K`.",
         why: "Initials are not anonymous among colleagues who know the residents.",
         example: "Kan nån kolla blodsockret på fru J?",
@@ -334,7 +336,7 @@ rules! {
         en: "An email address that can identify a person.",
     },
     StreetAddress => {
-        id: "street-address", name: "Street address", category: Identifier, severity: Warn,
+        id: "street-address", name: "Street address", category: Identifier, severity: Info,
         summary: "A street address (`Storgatan 12`, `Vestergade 4, 2. tv`, `Kirkeveien 5B`, `14 Birch Lane`) or postcode with town.",
         why: "In home care the address is the person.",
         example: "Brukaren på Björkvägen 12 behöver extra tid.",
@@ -345,7 +347,7 @@ rules! {
         en: "An address. In home care the address is the person.",
     },
     BirthDate => {
-        id: "birth-date", name: "Date of birth", category: Demographic, severity: Warn,
+        id: "birth-date", name: "Date of birth", category: Demographic, severity: Info,
         summary: "A date or year of birth (`född 12/3 1938`, `f. 1931`, `født 12.03.38`).",
         why: "A birth date together with anything else identifies the person.",
         example: "Gerda (f. 1931) ska inte längre ha Marevan.",
