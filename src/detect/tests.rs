@@ -625,3 +625,21 @@ fn fast_path_does_no_work() {
     // A digit anywhere enables the detectors (and the name-only hint).
     assert_eq!(show("Hon bor på Skovvej sedan 2 år"), [("Skovvej", Kind::StreetAddress, Evidence::Shape)]);
 }
+
+/// A personnummer-shaped number with a real birth date but a failing check digit still leaks the date of
+/// birth: reported as a mistyped ID from its shape alone. Timestamps and dates without a serial are not.
+#[test]
+fn dated_shape_with_failing_check_digit_is_a_mistyped_id() {
+    let good = se_ten(38, 2, 14, 552);
+    let mut bad = good.clone().into_bytes();
+    bad[9] = b'0' + (bad[9] - b'0' + 1) % 10;
+    let bad = String::from_utf8(bad).expect("ascii");
+    let dashed = format!("19{}-{}", &bad[..6], &bad[6..]);
+    assert_eq!(show(&format!("{dashed} ska ha nya strumpor"))[0], (dashed.as_str(), Kind::MistypedId, Evidence::Shape));
+    let short = format!("{}-{}", &bad[..6], &bad[6..]);
+    assert_eq!(show(&format!("lappen säger {short} idag")).first().map(|c| c.1), Some(Kind::MistypedId));
+    // Not a date: nothing.
+    assert!(show("19381314-1234 ska ha").is_empty());
+    // Without a separator the shape is too weak.
+    assert!(show(&format!("19{bad} ska ha")).is_empty());
+}
