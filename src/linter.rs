@@ -398,11 +398,15 @@ fn gate_language(
 /// word of another language at the same place (Danish `ble`, a nappy, is Norwegian "became") unless the
 /// term's own language is the message's. English terms, names and street names are always kept.
 fn veto_false_friends(entries: &[crate::lexicon::Entry], hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 4]) {
-    let markers: Vec<(u32, u32, Lang)> = hits
+    if !keep.iter().any(|k| !k) && !hits.iter().any(|h| entries[h.entry as usize].kind == Kind::LangMarker) {
+        return;
+    }
+    let mut markers: Vec<(u32, u32, Lang)> = hits
         .iter()
         .filter(|h| entries[h.entry as usize].kind == Kind::LangMarker)
         .map(|h| (h.start, h.end, entries[h.entry as usize].lang))
         .collect();
+    markers.sort_unstable();
     hits.retain(|h| {
         let e = &entries[h.entry as usize];
         if e.case_sensitive || e.kind == Kind::Street || e.kind == Kind::LangMarker {
@@ -411,7 +415,9 @@ fn veto_false_friends(entries: &[crate::lexicon::Entry], hits: &mut Vec<TermHit>
         if e.lang != Lang::En && !keep[e.lang.index()] {
             return false;
         }
-        let is_function_word_elsewhere = markers.iter().any(|&(s, end, l)| l != e.lang && s == h.start && end == h.end);
+        let at = markers.partition_point(|&(s, end, _)| (s, end) < (h.start, h.end));
+        let is_function_word_elsewhere =
+            markers[at..].iter().take_while(|&&(s, end, _)| (s, end) == (h.start, h.end)).any(|&(_, _, l)| l != e.lang);
         !is_function_word_elsewhere || gate == Some(e.lang)
     });
 }

@@ -189,18 +189,27 @@ impl Matcher {
                 }
             }
         }
+        out[first..].sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.entry));
         if !exceptions.is_empty() {
-            let mut i = first;
-            while i < out.len() {
+            // One sweep: a hit is dropped when an exception starting at or before it reaches past its end.
+            // Among the exceptions that start at or before the hit, the one reaching furthest decides.
+            exceptions.sort_unstable();
+            let mut next = 0;
+            let mut reach = 0u32;
+            let mut kept = first;
+            for i in first..out.len() {
                 let h = out[i];
-                if exceptions.iter().any(|&(s, e)| s <= h.start && h.end <= e) {
-                    out.swap_remove(i);
-                } else {
-                    i += 1;
+                while next < exceptions.len() && exceptions[next].0 <= h.start {
+                    reach = reach.max(exceptions[next].1);
+                    next += 1;
+                }
+                if next == 0 || reach < h.end {
+                    out[kept] = h;
+                    kept += 1;
                 }
             }
+            out.truncate(kept);
         }
-        out[first..].sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.entry));
     }
 
     /// The automaton's literal patterns (folded terms and their spellings).

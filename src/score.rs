@@ -70,24 +70,7 @@ pub(crate) fn weigh(
     let mut ctx = Context::default();
     first_person(cands, tokens, flags, cfg, &mut ctx);
 
-    // Same rule, one span inside the other: keep the heavier, then the longer.
-    cands.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.weight.total_cmp(&a.weight)));
-    let mut i = 0;
-    while i < cands.len() {
-        let c = cands[i];
-        let dup = cands.iter().enumerate().any(|(k, o)| {
-            k != i
-                && o.rule == c.rule
-                && o.start <= c.start
-                && c.end <= o.end
-                && (o.weight > c.weight || (o.weight == c.weight && (o.end - o.start > c.end - c.start || k < i)))
-        });
-        if dup {
-            cands.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+    merge_contained(cands);
 
     let has_detail = cands.iter().any(|c| c.rule.category() != Category::CareRecipient);
     if !has_detail {
@@ -140,6 +123,30 @@ pub(crate) fn weigh(
     (score, verdict, ctx)
 }
 
+/// Same rule, one span inside another: one finding, with the longer span and the heavier weight. One
+/// sort and one sweep per rule: sorted by start (longest first), the last kept finding of a rule always
+/// reaches furthest, so a finding inside any earlier one is inside it.
+fn merge_contained(cands: &mut Vec<Cand>) {
+    cands.sort_unstable_by(|a, b| {
+        a.rule.cmp(&b.rule).then(a.start.cmp(&b.start)).then(b.end.cmp(&a.end)).then(b.weight.total_cmp(&a.weight))
+    });
+    let mut kept = 0usize;
+    for i in 0..cands.len() {
+        let c = cands[i];
+        if kept > 0 {
+            let last = &mut cands[kept - 1];
+            if last.rule == c.rule && c.end <= last.end {
+                last.weight = last.weight.max(c.weight);
+                continue;
+            }
+        }
+        cands[kept] = c;
+        kept += 1;
+    }
+    cands.truncate(kept);
+    cands.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
+}
+
 /// The writer's own health and relatives: `jag har migrän`, `min son har vattkoppor`, `sønnen min`.
 fn first_person(cands: &mut [Cand], tokens: &Tokens, flags: &[u16], cfg: &ScoringConfig, ctx: &mut Context) {
     let n = tokens.len();
@@ -151,13 +158,15 @@ fn first_person(cands: &mut [Cand], tokens: &Tokens, flags: &[u16], cfg: &Scorin
             continue;
         }
         let at = tokens.at_or_after(c.start as usize).min(n - 1);
-        // The sentence around the finding.
+        // The sentence around the finding, at most `reach` words each way (a 100 MB line without full
+        // stops must not make this quadratic).
+        let reach = 4 * cfg.context.first_person_window.max(1);
         let mut s = at;
-        while s > 0 && tokens.break_before(s) < Break::Sentence {
+        while s > 0 && at - s < reach && tokens.break_before(s) < Break::Sentence {
             s -= 1;
         }
         let mut e = at;
-        while e + 1 < n && tokens.break_before(e + 1) < Break::Sentence {
+        while e + 1 < n && e - at < reach && tokens.break_before(e + 1) < Break::Sentence {
             e += 1;
         }
         // Another person in the same clause makes it theirs ("jag gav fru J insulin"); a colleague named in

@@ -130,12 +130,59 @@ fn location(style: &Style, id: &Id) -> String {
     }
 }
 
-/// Line and column (1-based, in chars) of a byte offset.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+/// Walks a text forward once, tracking line and column, so positions of sorted findings cost O(n) in all.
+struct Cursor<'t> {
+    text: &'t str,
+    pos: usize,
+    line: usize,
+    line_start: usize,
+    col: usize,
+}
+
+impl<'t> Cursor<'t> {
+    fn new(text: &'t str) -> Self {
+        Cursor { text, pos: 0, line: 1, line_start: 0, col: 1 }
+    }
+
+    /// Moves to byte `to` (never backwards) and returns (line, column), 1-based, the column in chars.
+    fn advance(&mut self, to: usize) -> (usize, usize) {
+        if to > self.pos {
+            for (i, c) in self.text[self.pos..to].char_indices() {
+                if c == '\n' {
+                    self.line += 1;
+                    self.line_start = self.pos + i + 1;
+                    self.col = 1;
+                } else {
+                    self.col += 1;
+                }
+            }
+            self.pos = to;
+        }
+        (self.line, self.col)
+    }
+
+    fn line_end(&self) -> usize {
+        memchr::memchr(b'\n', &self.text.as_bytes()[self.line_start..]).map_or(self.text.len(), |i| self.line_start + i)
+    }
+}
+
+/// Lines longer than this are shown as a window around each finding.
+const LONG_LINE: usize = 400;
+/// Bytes of context on each side of a finding in a long line.
+const WINDOW: usize = 60;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The human form of one checked message.
@@ -167,32 +214,11 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
     if !ctx.is_empty() {
         out.push_str(&format!("  = lowered by: {}\n", ctx.join(", ")));
     }
-    let mut shown_line = usize::MAX;
+    let mut cursor = Cursor::new(text);
+    let mut shown_line = 0;
     for f in &report.findings {
-        let (line, col) = line_col(text, f.start);
-        if style.show_text {
-            let line_start = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[f.start..].find('\n').map_or(text.len(), |i| f.start + i);
-            let line_text = &text[line_start..line_end];
-            let gutter = line.to_string();
-            if shown_line != line {
-                out.push_str(&format!("{} |\n{} | {}\n", " ".repeat(gutter.len()), gutter, line_text.trim_end()));
-                shown_line = line;
-            }
-            let pad = UnicodeWidthStr::width(&text[line_start..f.start]);
-            let span_end = f.end.min(line_end);
-            let width = UnicodeWidthStr::width(&text[f.start..span_end]).max(1);
-            let carets = p.wrap(if f.severity >= Severity::Warn { "1;31" } else { "1;36" }, &"^".repeat(width));
-            out.push_str(&format!(
-                "{} | {}{} {} [{}] {}\n",
-                " ".repeat(gutter.len()),
-                " ".repeat(pad),
-                carets,
-                f.rule.id(),
-                f.category.as_str(),
-                f.message
-            ));
-        } else {
+        let (line, col) = cursor.advance(f.start);
+        if !style.show_text {
             out.push_str(&format!(
                 "  --> {}:{} bytes {}..{} {} [{}] {} (weight {:.2})\n",
                 line,
@@ -204,7 +230,37 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
                 p.severity(f.severity),
                 f.weight
             ));
+            continue;
         }
+        let line_start = cursor.line_start;
+        let line_end = cursor.line_end();
+        let gutter = line.to_string();
+        let blank = " ".repeat(gutter.len());
+        // Short lines are shown once with every finding under them; long ones as a window per finding.
+        let (shown_from, prefix) = if line_end - line_start <= LONG_LINE {
+            if shown_line != line {
+                out.push_str(&format!("{blank} |\n{gutter} | {}\n", text[line_start..line_end].trim_end()));
+                shown_line = line;
+            }
+            (line_start, "")
+        } else {
+            let from = floor_boundary(text, f.start.saturating_sub(WINDOW).max(line_start));
+            let to = ceil_boundary(text, (f.end + WINDOW).min(line_end));
+            out.push_str(&format!("{blank} |\n{gutter} | …{}…\n", &text[from..to]));
+            (from, "…")
+        };
+        let pad = UnicodeWidthStr::width(prefix) + UnicodeWidthStr::width(&text[shown_from..f.start]);
+        let span_end = f.end.min(line_end).max(f.start);
+        let width = UnicodeWidthStr::width(&text[f.start..span_end]).max(1);
+        let carets = p.wrap(if f.severity >= Severity::Warn { "1;31" } else { "1;36" }, &"^".repeat(width));
+        out.push_str(&format!(
+            "{blank} | {}{} {} [{}] {}\n",
+            " ".repeat(pad),
+            carets,
+            f.rule.id(),
+            f.category.as_str(),
+            f.message
+        ));
     }
     out
 }
