@@ -270,7 +270,8 @@ impl Linter {
         s.ids.clear();
         let entries = &self.inner.lexicon.entries;
         let street_word = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Street);
-        detect::find_selected(text, &self.inner.detect, street_word, &mut s.ids);
+        let addresses = street_word || detect::maybe_postcode(text);
+        detect::find_selected(text, &self.inner.detect, addresses, &mut s.ids);
         if s.ids.is_empty() {
             return;
         }

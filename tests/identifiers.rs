@@ -141,10 +141,21 @@ fn phones_emails_addresses_and_birth_dates() {
             "Borgeren på Vestergade 4, 2. tv har fået ny rollator",
             "Han bor i Kirkeveien 5B og trenger hjelp",
             "Gerda (f. 1931) ska inte längre ha Marevan",
+            "Hennes dotter bor på 114 18 Stockholm nu",
         ],
         true,
     );
-    let want = ["phone", "phone", "phone", "email", "street-address", "street-address", "street-address", "birth-date"];
+    let want = [
+        "phone",
+        "phone",
+        "phone",
+        "email",
+        "street-address",
+        "street-address",
+        "street-address",
+        "birth-date",
+        "postcode",
+    ];
     for (rec, kind) in recs.iter().zip(want) {
         assert!(ids(rec).iter().any(|(d, _)| d == kind), "{kind}: {rec}");
         assert_ne!(rec["verdict"], "pass", "{rec}");

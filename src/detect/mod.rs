@@ -140,6 +140,29 @@ pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec
     resolve_overlaps(out, base);
 }
 
+/// A cheap look for something postcode-like: a group of 4-5 digits (or `NNN NN`) followed by a
+/// capitalized word (`2100 København`, `114 18 Stockholm`, `0150 Oslo`). The linter runs the address
+/// detector when this or a street word is present.
+pub fn maybe_postcode(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_digit() || (b[i] == b' ' && i + 1 < b.len() && b[i + 1].is_ascii_digit())) {
+            i += 1;
+        }
+        let digits = b[start..i].iter().filter(|c| c.is_ascii_digit()).count();
+        if (4..=5).contains(&digits) && b.get(i) == Some(&b' ') && text[i + 1..].starts_with(char::is_uppercase) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Cross-detector plausibility, higher wins an overlap.
 fn rank(kind: Kind) -> u8 {
     match kind {
