@@ -42,8 +42,8 @@ pub enum Expect {
     Either,
 }
 
-/// One labelled corpus line.
-#[derive(Debug, Clone, PartialEq)]
+/// One labelled corpus line. Its `Debug` output shows no text.
+#[derive(Clone, PartialEq)]
 pub struct Sample {
     /// The line's id.
     pub id: String,
@@ -59,6 +59,20 @@ pub struct Sample {
     pub categories: Vec<String>,
     /// 1-based line in the corpus file.
     pub line: usize,
+}
+
+impl std::fmt::Debug for Sample {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sample")
+            .field("id", &self.id)
+            .field("lang", &self.lang)
+            .field("text_bytes", &self.text.len())
+            .field("expect", &self.expect)
+            .field("must_cover", &self.must_cover.len())
+            .field("categories", &self.categories)
+            .field("line", &self.line)
+            .finish()
+    }
 }
 
 /// A corpus line that could not be used (or a problem with one), with its line number.

@@ -29,6 +29,7 @@ pub mod detect;
 mod error;
 pub mod eval;
 mod finding;
+pub mod input;
 mod lang;
 mod lexicon;
 mod linter;

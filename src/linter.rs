@@ -117,6 +117,13 @@ impl LinterBuilder {
     }
 }
 
+impl std::fmt::Debug for Linter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (entries, patterns) = self.sizes();
+        f.debug_struct("Linter").field("entries", &entries).field("patterns", &patterns).finish_non_exhaustive()
+    }
+}
+
 /// Checks messages. Immutable, cheap to clone (shared), `Send + Sync`.
 ///
 /// ```
@@ -129,7 +136,7 @@ impl LinterBuilder {
 ///
 /// assert_eq!(linter.check("Kurs om demens på torsdag kl 9").verdict, Verdict::Pass);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Linter {
     inner: Arc<Inner>,
 }
@@ -156,7 +163,7 @@ struct Inner {
 ///     println!("{}", report.verdict.as_str());
 /// }
 /// ```
-#[derive(Debug, Default, Clone)]
+#[derive(Default, Clone)]
 pub struct Scratch {
     norm: Normalized,
     tokens: Tokens,
@@ -166,6 +173,13 @@ pub struct Scratch {
     flags: Vec<u16>,
     ids: Vec<detect::Candidate>,
     offsets: Vec<usize>,
+}
+
+/// Redacted: the buffers hold the last message's text, which must not reach logs through `{:?}`.
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scratch").field("capacity", &self.norm.text.capacity()).finish_non_exhaustive()
+    }
 }
 
 /// A lexicon entry, as shown by `eval --terms` and `--show-text`.

@@ -10,8 +10,8 @@ use clap::Args;
 use carelint::{Linter, Report, Scratch, Verdict};
 
 use crate::LinterArgs;
-use crate::input::{InputMode, Reader, Record};
 use crate::printer::{self, Format, Style};
+use carelint::input::{InputMode, Reader, Record};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -19,8 +19,8 @@ pub struct CheckArgs {
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// How the input is split into messages.
-    #[arg(long, value_enum, default_value_t = InputMode::Lines)]
-    input: InputMode,
+    #[arg(long, value_enum, default_value_t = Input::Lines)]
+    input: Input,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -38,6 +38,27 @@ pub struct CheckArgs {
     jobs: Option<usize>,
     #[command(flatten)]
     linter: LinterArgs,
+}
+
+/// `--input`: how the input is split into messages (see [`InputMode`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Input {
+    /// One message per line (CRLF and a leading BOM are handled; empty lines are messages that pass).
+    Lines,
+    /// All input is one message (a multi-line chat message from an integration).
+    Text,
+    /// JSON Lines: objects with `"text"` and an optional `"id"`.
+    Jsonl,
+}
+
+impl From<Input> for InputMode {
+    fn from(i: Input) -> InputMode {
+        match i {
+            Input::Lines => InputMode::Lines,
+            Input::Text => InputMode::Text,
+            Input::Jsonl => InputMode::Jsonl,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -102,7 +123,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             color,
             file: if name_files { Some(file.as_ref().map_or("-".into(), |p| p.display().to_string())) } else { None },
         };
-        let mut reader = Reader::new(src, args.input);
+        let mut reader = Reader::new(src, args.input.into());
         loop {
             let mut batch = Vec::new();
             let mut bytes = 0;

@@ -6,7 +6,6 @@
 
 mod check;
 mod eval_cmd;
-mod input;
 mod printer;
 
 use std::io::{self, Write};

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use carelint::{Finding, Linter, Report, Severity, Source, Verdict, excerpt};
 
-use crate::input::Id;
+use carelint::input::Id;
 
 /// The output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

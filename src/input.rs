@@ -1,13 +1,28 @@
-//! Input records: one message per line, the whole input as one message, or JSON Lines. Streaming: only
-//! one batch of records is held in memory. Every input record yields exactly one [`Record`], in order;
-//! a record that cannot be read (invalid UTF-8, malformed JSON) yields an error record.
+//! Input records for the CLI and integrations: one message per line, the whole input as one message, or
+//! JSON Lines. Streaming: one record at a time. Every input record yields exactly one [`Record`], in
+//! order; a record that cannot be read (invalid UTF-8, malformed JSON) yields an error record that names
+//! the problem and its byte position, never the content.
+//!
+//! ```
+//! use carelint::input::{InputMode, Reader, Record};
+//!
+//! let mut r = Reader::new(&b"ok\n\xff\n{\"text\":1}\n"[..], InputMode::Lines);
+//! let mut n = 0;
+//! while let Some(rec) = r.next_record().unwrap() {
+//!     n += 1;
+//!     if n == 2 {
+//!         assert!(matches!(rec, Record::Error { .. }));
+//!     }
+//! }
+//! assert_eq!(n, 3);
+//! ```
 
 use std::io::{self, BufRead};
 
 use serde_json::Value;
 
 /// How the input is split into messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputMode {
     /// One message per line (CRLF and a leading BOM are handled; empty lines are messages that pass).
     Lines,
@@ -20,11 +35,14 @@ pub enum InputMode {
 /// The id of a record in output: the input's own id (JSON Lines), else the 1-based line number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Id {
+    /// The 1-based line number.
     Line(u64),
+    /// The `"id"` of a JSON Lines record (a string or a number).
     Given(Value),
 }
 
 impl Id {
+    /// The id as JSON (a number for line numbers).
     pub fn to_json(&self) -> Value {
         match self {
             Id::Line(n) => Value::from(*n),
@@ -32,6 +50,7 @@ impl Id {
         }
     }
 
+    /// The id for people: the line number or the given id.
     pub fn display(&self) -> String {
         match self {
             Id::Line(n) => n.to_string(),
@@ -41,11 +60,34 @@ impl Id {
     }
 }
 
-/// One input record.
-#[derive(Debug, Clone)]
+/// One input record. Its `Debug` output shows the text's length, never the text.
+#[derive(Clone)]
 pub enum Record {
-    Message { id: Id, text: String },
-    Error { id: Id, error: String },
+    /// A message to check.
+    Message {
+        /// Its id.
+        id: Id,
+        /// The message text.
+        text: String,
+    },
+    /// A record that could not be read.
+    Error {
+        /// Its id (the line number when the record's own id could not be read).
+        id: Id,
+        /// What is wrong, without the record's content.
+        error: String,
+    },
+}
+
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Record::Message { id, text } => {
+                f.debug_struct("Message").field("id", id).field("text_bytes", &text.len()).finish()
+            }
+            Record::Error { id, error } => f.debug_struct("Error").field("id", id).field("error", error).finish(),
+        }
+    }
 }
 
 /// Reads records from one source.
@@ -58,6 +100,7 @@ pub struct Reader<R> {
 }
 
 impl<R: BufRead> Reader<R> {
+    /// A reader over `src`.
     pub fn new(src: R, mode: InputMode) -> Self {
         Reader { src, mode, line: 0, buf: Vec::new(), done: false }
     }
