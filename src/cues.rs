@@ -293,12 +293,18 @@ const NOT_INITIALS: &[&str] = &[
 
 /// Lone initials: `A.`, `M.K.`, `K.B.`; and a first name with an initial: `Ingrid K`, `Kim P.`.
 fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
+    // Initials need a full stop, or a first name before a lone capital.
+    if !inp.original.contains('.') && !flags.iter().any(|f| f & flag::NAME != 0) {
+        return;
+    }
     let n = inp.tokens.len();
     let text = inp.text();
     let mut i = 0;
     while i < n {
         let is_letter = |k: usize| {
-            inp.word(k).chars().count() == 1 && inp.word(k).chars().all(char::is_alphabetic) && inp.capitalized(k)
+            let w = inp.word(k);
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none() && inp.capitalized(k)
         };
         let dot_after = |k: usize| text[inp.tokens.span(k).1..].starts_with('.');
         // Initials followed by a capitalized surname are a full name written formally (`H. C. Andersen`,

@@ -173,6 +173,7 @@ pub struct Scratch {
     flags: Vec<u16>,
     ids: Vec<detect::Candidate>,
     offsets: Vec<usize>,
+    markers: Vec<(u32, u32, Lang)>,
 }
 
 /// Redacted: the buffers hold the last message's text, which must not reach logs through `{:?}`.
@@ -225,14 +226,20 @@ impl Linter {
         report.clear();
         let s = scratch;
         s.norm.fill(text);
-        s.tokens.fill(&s.norm.text);
         s.hits.clear();
         s.cands.clear();
         inner.matcher.find(&inner.lexicon.entries, &s.norm, text, &mut s.hits, &mut s.exceptions);
         let (gate, keep) = gate_language(&inner.lexicon.entries, &s.hits, &inner.scoring.language);
-        veto_false_friends(&inner.lexicon.entries, &mut s.hits, gate, keep);
+        veto_false_friends(&inner.lexicon.entries, &mut s.hits, gate, keep, &mut s.markers);
 
         let entries = &inner.lexicon.entries;
+        // The common case: only context words (or nothing) matched, and nothing a code detector could
+        // read (digits, @, an initial with a full stop). The verdict is a pass with no findings.
+        if !s.hits.iter().any(|h| !entries[h.entry as usize].kind.is_pure_context()) && !needs_detectors(text) {
+            report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(entries, &s.hits));
+            return;
+        }
+        s.tokens.fill(&s.norm.text);
         let inp = Input { original: text, norm: &s.norm, tokens: &s.tokens, entries, weights: &inner.scoring.weights };
         cues::from_hits(&inp, &s.hits, &mut s.flags, &mut s.cands);
         cues::derive(&inp, &s.hits, &mut s.flags, &mut s.cands);
@@ -412,15 +419,22 @@ fn gate_language(
 /// Drops term hits from languages the message is clearly not in, and terms that are an ordinary function
 /// word of another language at the same place (Danish `ble`, a nappy, is Norwegian "became") unless the
 /// term's own language is the message's. English terms, names and street names are always kept.
-fn veto_false_friends(entries: &[crate::lexicon::Entry], hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 4]) {
+fn veto_false_friends(
+    entries: &[crate::lexicon::Entry],
+    hits: &mut Vec<TermHit>,
+    gate: Option<Lang>,
+    keep: [bool; 4],
+    markers: &mut Vec<(u32, u32, Lang)>,
+) {
     if !keep.iter().any(|k| !k) && !hits.iter().any(|h| entries[h.entry as usize].kind == Kind::LangMarker) {
         return;
     }
-    let mut markers: Vec<(u32, u32, Lang)> = hits
-        .iter()
-        .filter(|h| entries[h.entry as usize].kind == Kind::LangMarker)
-        .map(|h| (h.start, h.end, entries[h.entry as usize].lang))
-        .collect();
+    markers.clear();
+    markers.extend(
+        hits.iter()
+            .filter(|h| entries[h.entry as usize].kind == Kind::LangMarker)
+            .map(|h| (h.start, h.end, entries[h.entry as usize].lang)),
+    );
     markers.sort_unstable();
     hits.retain(|h| {
         let e = &entries[h.entry as usize];
@@ -452,6 +466,16 @@ fn detect_lang(entries: &[crate::lexicon::Entry], hits: &[TermHit]) -> Lang {
         return Lang::En;
     }
     Lang::ALL.into_iter().find(|l| votes[l.index()] == best).unwrap_or(Lang::En)
+}
+
+/// Could a code detector find something without any term hit: a digit (rooms, ages, IDs, phones), an
+/// `@` (emails) or a capital letter with a full stop (initials such as `A.`)?
+fn needs_detectors(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.iter().any(|c| c.is_ascii_digit() || *c == b'@') {
+        return true;
+    }
+    memchr::memchr_iter(b'.', b).any(|i| text[..i].chars().next_back().is_some_and(char::is_uppercase))
 }
 
 /// Fills `char_start`/`char_end` with one pass over the text.

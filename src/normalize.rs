@@ -66,36 +66,59 @@ pub(crate) struct Normalized {
 }
 
 impl Normalized {
-    /// Rebuilds the view for `original`, reusing the buffers.
+    /// Rebuilds the view for `original`, reusing the buffers. ASCII bytes take a fast path; other
+    /// characters go through [`fold_char`].
     pub fn fill(&mut self, original: &str) {
         self.text.clear();
         self.map.clear();
         self.text.reserve(original.len());
         self.map.reserve(original.len() + 1);
-        for (at, c) in original.char_indices() {
-            let before = self.text.len();
-            fold_char(c, &mut self.text);
-            // Collapse a run of whitespace to one character, kept at the run's first position: a newline
-            // if the run has one (sentence and line boundaries matter), else a space.
-            let bytes = self.text.as_bytes();
-            if self.text.len() == before + 1
-                && matches!(bytes[before], b' ' | b'\n')
-                && before > 0
-                && matches!(bytes[before - 1], b' ' | b'\n')
-            {
-                let newline = bytes[before] == b'\n';
-                self.text.truncate(before);
-                if newline {
-                    self.text.truncate(before - 1);
-                    self.text.push('\n');
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if b.is_ascii_whitespace() || b.is_ascii_control() {
+                    self.push_space(b == b'\n', i);
+                } else {
+                    self.text.push(char::from(b.to_ascii_lowercase()));
+                    self.map.push(i as u32);
                 }
+                i += 1;
                 continue;
             }
-            for _ in before..self.text.len() {
+            let c = original[i..].chars().next().expect("i is on a char boundary");
+            let before = self.text.len();
+            fold_char(c, &mut self.text);
+            let produced = &self.text.as_bytes()[before..];
+            if produced == b" " || produced == b"\n" {
+                let newline = produced == b"\n";
+                self.text.truncate(before);
+                self.push_space(newline, i);
+            } else {
+                for _ in before..self.text.len() {
+                    self.map.push(i as u32);
+                }
+            }
+            i += c.len_utf8();
+        }
+        self.map.push(original.len() as u32);
+    }
+
+    /// Appends whitespace from original byte `at`, collapsing a run to one character kept at the run's
+    /// first position: a newline if the run has one (sentence and line boundaries matter), else a space.
+    fn push_space(&mut self, newline: bool, at: usize) {
+        match self.text.as_bytes().last() {
+            Some(b' ') if newline => {
+                self.text.pop();
+                self.text.push('\n');
+            }
+            Some(b' ' | b'\n') => {}
+            _ => {
+                self.text.push(if newline { '\n' } else { ' ' });
                 self.map.push(at as u32);
             }
         }
-        self.map.push(original.len() as u32);
     }
 
     /// Maps a normalized span to the original text. The end is mapped to the end of the original character

@@ -25,24 +25,36 @@ impl Tokens {
     pub fn fill(&mut self, text: &str) {
         self.spans.clear();
         self.breaks.clear();
-        let mut gap_start = 0usize;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            if !is_word_char(c) {
-                continue;
+        let bytes = text.as_bytes();
+        // Is there a word character at byte `i`, and how long is it? ASCII without decoding.
+        let word_at = |i: usize| -> Option<usize> {
+            let b = bytes[i];
+            if b.is_ascii() {
+                return b.is_ascii_alphanumeric().then_some(1);
             }
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if !is_word_char(d) {
-                    break;
+            let c = text[i..].chars().next()?;
+            is_word_char(c).then_some(c.len_utf8())
+        };
+        let mut gap_start = 0usize;
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let Some(len) = word_at(i) else {
+                // Skip a non-word character (whole, when it is multi-byte).
+                i += if bytes[i].is_ascii() { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
+                continue;
+            };
+            let start = i;
+            i += len;
+            while i < bytes.len() {
+                match word_at(i) {
+                    Some(l) => i += l,
+                    None => break,
                 }
-                end = j + d.len_utf8();
-                iter.next();
             }
             let prev = self.spans.last().map(|&(s, e)| &text[s as usize..e as usize]);
-            self.breaks.push(gap_break(&text[gap_start..i], prev));
-            self.spans.push((i as u32, end as u32));
-            gap_start = end;
+            self.breaks.push(gap_break(&text[gap_start..start], prev));
+            self.spans.push((start as u32, i as u32));
+            gap_start = i;
         }
     }
 

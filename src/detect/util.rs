@@ -418,22 +418,25 @@ pub(crate) fn keyword_before(text: &str, pos: usize, max_words: usize) -> Option
 /// A currency or unit word right after `end` or a currency word right before
 /// `start`: the number is an amount ("12 500 kr", "€ 12,90").
 pub(crate) fn is_amount(text: &str, start: usize, end: usize) -> bool {
+    const UNITS_AFTER: [&str; 13] =
+        ["kr", "sek", "dkk", "nok", "eur", "€", "$", ":-", ",-", "%", "euro", "kronor", "kroner"];
+    const UNITS_BEFORE: [&str; 7] = ["kr", "kr.", "€", "$", "sek", "dkk", "eur"];
+    // Case-insensitive prefix/suffix tests without allocating (units are ASCII or single symbols).
+    let starts_ci =
+        |s: &str, u: &str| s.len() >= u.len() && s.is_char_boundary(u.len()) && s[..u.len()].eq_ignore_ascii_case(u);
     let after = text[end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    let after_l: String = after.chars().take(6).flat_map(char::to_lowercase).collect();
-    let unit_after = ["kr", "sek", "dkk", "nok", "eur", "€", "$", ":-", ",-", "%", "euro", "kronor", "kroner"]
+    let unit_after = UNITS_AFTER
         .iter()
-        .any(|u| after_l.starts_with(u) && after_l[u.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
+        .any(|u| starts_ci(after, u) && after[u.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
     if unit_after {
         return true;
     }
     let before = text[..start].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
-    let tail: String =
-        before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().flat_map(char::to_lowercase).collect();
-    ["kr", "kr.", "€", "$", "sek", "dkk", "eur"].iter().any(|u| {
-        tail.ends_with(u) && {
-            let rest = &tail[..tail.len() - u.len()];
-            rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-        }
+    UNITS_BEFORE.iter().any(|u| {
+        before.len() >= u.len()
+            && before.is_char_boundary(before.len() - u.len())
+            && before[before.len() - u.len()..].eq_ignore_ascii_case(u)
+            && before[..before.len() - u.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
