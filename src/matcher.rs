@@ -1,12 +1,16 @@
 //! The term matcher: one Aho-Corasick automaton over every folded lexicon term (and its chat spellings),
 //! searched with overlapping matches, then each candidate checked against its entry's anchors.
 //!
+//! The automaton is daachorse's double-array Aho-Corasick: measured on the generated benchmark corpus
+//! with the ~9 000 embedded patterns, it finds the same matches as aho-corasick's DFA, searches about 2.5x
+//! faster and builds about 3x faster (BENCHMARKS.md).
+//!
 //! Overlapping search matters: with leftmost matching, a term that fails its word-boundary check (`ont` in
 //! `kontor`) could hide a valid match that overlaps it.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use daachorse::DoubleArrayAhoCorasick;
 
 use crate::error::BuildError;
 use crate::lexicon::{Entry, Left, Right};
@@ -20,10 +24,17 @@ pub(crate) struct TermHit {
     pub end: u32,
 }
 
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher").field("patterns", &self.patterns.len()).finish_non_exhaustive()
+    }
+}
+
 /// Built once from the lexicon entries; immutable and shareable across threads.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) struct Matcher {
-    ac: AhoCorasick,
+    /// `None` for an empty lexicon (daachorse needs at least one pattern).
+    ac: Option<DoubleArrayAhoCorasick<u32>>,
     /// The literal patterns, in automaton order (for baselines and diagnostics).
     patterns: Vec<String>,
     /// Pattern id → range in `group_entries`.
@@ -153,11 +164,15 @@ impl Matcher {
             groups.push((group_entries.len() as u32, (group_entries.len() + ids.len()) as u32));
             group_entries.extend_from_slice(ids);
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(order.iter())
-            .map_err(|e| BuildError::Matcher(e.to_string()))?;
+        // Patterns are unique (grouped above), so the automaton's value for a pattern is its index.
+        let ac = if order.is_empty() {
+            None
+        } else {
+            Some(
+                DoubleArrayAhoCorasick::new(order.iter().map(String::as_str))
+                    .map_err(|e| BuildError::Matcher(e.to_string()))?,
+            )
+        };
         Ok(Matcher { ac, patterns: order, groups, group_entries })
     }
 
@@ -173,8 +188,9 @@ impl Matcher {
         let text = norm.text.as_str();
         let first = out.len();
         exceptions.clear();
-        for m in self.ac.find_overlapping_iter(text) {
-            let (a, b) = self.groups[m.pattern().as_usize()];
+        let Some(ac) = &self.ac else { return };
+        for m in ac.find_overlapping_iter(text) {
+            let (a, b) = self.groups[m.value() as usize];
             for &ei in &self.group_entries[a as usize..b as usize] {
                 let e = &entries[ei as usize];
                 if let Some((s, end)) = validate(e, text, m.start(), m.end()) {
@@ -219,7 +235,7 @@ impl Matcher {
 
     /// Heap bytes held by the automaton.
     pub fn memory_usage(&self) -> usize {
-        self.ac.memory_usage()
+        self.ac.as_ref().map_or(0, DoubleArrayAhoCorasick::heap_bytes)
     }
 }
 
