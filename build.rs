@@ -1,10 +1,43 @@
-//! Lists `lexicons/<lang>/*.txt` and `lexicons/scoring.toml` so the library can embed them with
-//! `include_str!` without a hand-kept file list: adding a lexicon file needs no code change.
+//! Prepares the embedded lexicons at compile time:
+//! - lists `lexicons/<lang>/*.txt` for `include_str!` (adding a lexicon file needs no code change);
+//! - parses them with the library's own parser and builds the matcher's automaton with the library's own
+//!   code (the modules below are the library's files), then writes the serialized automaton and the
+//!   pattern tables to OUT_DIR, so `Linter::new()` deserializes instead of building (start-up time).
+//!
+//! A lexicon error fails the build with its file and line.
+#![allow(dead_code)]
+
 use std::{env, fmt::Write as _, fs, path::Path};
+
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/lang.rs"]
+mod lang;
+#[path = "src/lexicon.rs"]
+mod lexicon;
+#[path = "src/matcher.rs"]
+mod matcher;
+#[path = "src/normalize.rs"]
+mod normalize;
+#[path = "src/rule.rs"]
+mod rule;
+
+/// Stand-ins for what the library gets from this script's output.
+mod embedded {
+    pub(crate) static EMBEDDED_LEXICONS: &[(&str, &str)] = &[];
+    pub(crate) static AUTOMATON: &[u8] = &[];
+    pub(crate) static PATTERNS: &[&str] = &[];
+    pub(crate) static GROUPS: &[(u32, u32)] = &[];
+    pub(crate) static GROUP_ENTRIES: &[u32] = &[];
+    pub(crate) const ENTRY_COUNT: usize = usize::MAX;
+}
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
     println!("cargo:rerun-if-changed={}", root.display());
+    for src in ["error.rs", "lang.rs", "lexicon.rs", "matcher.rs", "normalize.rs", "rule.rs"] {
+        println!("cargo:rerun-if-changed=src/{src}");
+    }
     let mut files = Vec::new();
     for lang in fs::read_dir(&root).expect("lexicons/ exists") {
         let lang = lang.expect("readable lexicons/ entry").path();
@@ -21,15 +54,37 @@ fn main() {
         }
     }
     files.sort();
-    let mut out =
+    let out_dir = env::var("OUT_DIR").expect("OUT_DIR set by cargo");
+    let out_dir = Path::new(&out_dir);
+
+    // The file list, and the lexicon parsed the way `Lexicon::embedded` parses it.
+    let mut list =
         String::from("/// `(path relative to lexicons/, contents)` of every embedded lexicon file, sorted by path.\n");
-    out.push_str("pub(crate) static EMBEDDED_LEXICONS: &[(&str, &str)] = &[\n");
+    list.push_str("pub(crate) static EMBEDDED_LEXICONS: &[(&str, &str)] = &[\n");
+    let mut lex = lexicon::Lexicon::default();
     for path in &files {
-        let rel = path.strip_prefix(&root).expect("under lexicons/");
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        writeln!(out, "    ({rel:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        let rel = path.strip_prefix(&root).expect("under lexicons/").to_string_lossy().replace('\\', "/");
+        writeln!(list, "    ({rel:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        let text = fs::read_to_string(path).expect("lexicon files are UTF-8");
+        let lang = rel.split('/').next().and_then(lang::Lang::from_code);
+        if let Err(e) = lex.add_str(&format!("lexicons/{rel}"), &text, lang) {
+            panic!("{e}");
+        }
     }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join("embedded_lexicons.rs");
-    fs::write(dest, out).expect("write embedded_lexicons.rs");
+    list.push_str("];\n");
+    fs::write(out_dir.join("embedded_lexicons.rs"), list).expect("write embedded_lexicons.rs");
+
+    let m = matcher::Matcher::new(&lex.entries).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out_dir.join("automaton.bin"), m.serialize()).expect("write automaton.bin");
+    let (patterns, groups, group_entries) = m.tables();
+    let mut t = String::new();
+    writeln!(t, "/// Entries in the embedded lexicons when the tables were built.").unwrap();
+    writeln!(t, "pub(crate) const ENTRY_COUNT: usize = {};", lex.entries.len()).unwrap();
+    writeln!(t, "/// The automaton's patterns, in automaton order.").unwrap();
+    writeln!(t, "pub(crate) static PATTERNS: &[&str] = &{patterns:?};").unwrap();
+    writeln!(t, "/// Per pattern, the range of `GROUP_ENTRIES` it stands for.").unwrap();
+    writeln!(t, "pub(crate) static GROUPS: &[(u32, u32)] = &{groups:?};").unwrap();
+    writeln!(t, "/// Entry indices, grouped by pattern.").unwrap();
+    writeln!(t, "pub(crate) static GROUP_ENTRIES: &[u32] = &{group_entries:?};").unwrap();
+    fs::write(out_dir.join("embedded_matcher.rs"), t).expect("write embedded_matcher.rs");
 }

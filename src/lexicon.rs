@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::normalize::fold_str;
 use crate::rule::Rule;
 
-include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
+use crate::embedded::EMBEDDED_LEXICONS;
 
 /// How an entry's start must sit in a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

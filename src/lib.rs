@@ -26,6 +26,7 @@
 mod config;
 mod cues;
 pub mod detect;
+mod embedded;
 mod error;
 pub mod eval;
 mod finding;

@@ -103,7 +103,10 @@ impl LinterBuilder {
             (Some(c), None) => c.clone(),
             (None, None) => ScoringConfig::default(),
         };
-        let matcher = Matcher::new(&lexicon.entries)?;
+        // Only the embedded lexicons: deserialize the automaton build.rs made; otherwise build one.
+        let only_embedded = !self.no_embedded && self.strings.is_empty() && self.paths.is_empty();
+        let matcher =
+            if only_embedded { Matcher::embedded(&lexicon.entries)? } else { Matcher::new(&lexicon.entries)? };
         let (y, m, d) = self.today.unwrap_or_else(today_utc);
         Ok(Linter {
             inner: Arc::new(Inner {

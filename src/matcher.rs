@@ -144,6 +144,53 @@ const UNITS: &[&str] = &[
 
 impl Matcher {
     pub fn new(entries: &[Entry]) -> Result<Matcher, BuildError> {
+        let (order, groups, group_entries) = tables(entries);
+        // Patterns are unique (grouped above), so the automaton's value for a pattern is its index.
+        let ac = if order.is_empty() {
+            None
+        } else {
+            Some(
+                DoubleArrayAhoCorasick::new(order.iter().map(String::as_str))
+                    .map_err(|e| BuildError::Matcher(e.to_string()))?,
+            )
+        };
+        Ok(Matcher { ac, patterns: order, groups, group_entries })
+    }
+
+    /// The matcher for the embedded lexicons, from the automaton and tables `build.rs` made with this same
+    /// code: a checked deserialization instead of a build (start-up time, BENCHMARKS.md).
+    pub fn embedded(entries: &[Entry]) -> Result<Matcher, BuildError> {
+        use crate::embedded::{AUTOMATON, ENTRY_COUNT, GROUP_ENTRIES, GROUPS, PATTERNS};
+        if entries.len() != ENTRY_COUNT {
+            return Matcher::new(entries);
+        }
+        let (ac, _) = DoubleArrayAhoCorasick::<u32>::deserialize(AUTOMATON)
+            .map_err(|e| BuildError::Matcher(format!("embedded automaton: {e}")))?;
+        Ok(Matcher {
+            ac: Some(ac),
+            patterns: PATTERNS.iter().map(|p| (*p).to_string()).collect(),
+            groups: GROUPS.to_vec(),
+            group_entries: GROUP_ENTRIES.to_vec(),
+        })
+    }
+
+    /// The automaton serialized, for `build.rs`.
+    #[allow(dead_code)]
+    pub fn serialize(&self) -> Vec<u8> {
+        self.ac.as_ref().map_or_else(Vec::new, DoubleArrayAhoCorasick::serialize)
+    }
+
+    /// The pattern tables, for `build.rs`.
+    #[allow(dead_code)]
+    pub fn tables(&self) -> (&[String], &[(u32, u32)], &[u32]) {
+        (&self.patterns, &self.groups, &self.group_entries)
+    }
+}
+
+/// The unique folded patterns of all entries (with their spellings), and for each pattern the range of
+/// entry indices it stands for.
+fn tables(entries: &[Entry]) -> (Vec<String>, Vec<(u32, u32)>, Vec<u32>) {
+    {
         let mut by_pattern: HashMap<String, Vec<u32>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -164,18 +211,11 @@ impl Matcher {
             groups.push((group_entries.len() as u32, (group_entries.len() + ids.len()) as u32));
             group_entries.extend_from_slice(ids);
         }
-        // Patterns are unique (grouped above), so the automaton's value for a pattern is its index.
-        let ac = if order.is_empty() {
-            None
-        } else {
-            Some(
-                DoubleArrayAhoCorasick::new(order.iter().map(String::as_str))
-                    .map_err(|e| BuildError::Matcher(e.to_string()))?,
-            )
-        };
-        Ok(Matcher { ac, patterns: order, groups, group_entries })
+        (order, groups, group_entries)
     }
+}
 
+impl Matcher {
     /// Appends every validated hit in `norm` to `out` (sorted by start, longer first), after exceptions.
     pub fn find(
         &self,
@@ -477,6 +517,26 @@ mod tests {
         assert_eq!(hits("sår~\n", "SÅR sar"), ["SÅR", "sar"]);
         assert_eq!(hits("bør\n", "boer bor"), ["boer", "bor"]);
         assert_eq!(hits("blod i urinen\n", "Blod  i\turinen"), ["Blod  i\turinen"]);
+    }
+
+    /// The automaton and tables build.rs made are what a build at run time makes, and find the same.
+    #[test]
+    fn embedded_tables_equal_a_fresh_build() {
+        let lex = Lexicon::embedded().unwrap();
+        let fresh = Matcher::new(&lex.entries).unwrap();
+        let embedded = Matcher::embedded(&lex.entries).unwrap();
+        assert_eq!(fresh.patterns, embedded.patterns);
+        assert_eq!(fresh.groups, embedded.groups);
+        assert_eq!(fresh.group_entries, embedded.group_entries);
+        for text in ["Brukaren på rum 5 har feber", "beboeren pa stue 14 har tryksår", "the lady in room 14 fell"] {
+            let mut n = Normalized::default();
+            n.fill(text);
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            fresh.find(&lex.entries, &n, text, &mut a, &mut Vec::new());
+            embedded.find(&lex.entries, &n, text, &mut b, &mut Vec::new());
+            assert!(!a.is_empty());
+            assert_eq!(a, b, "{text}");
+        }
     }
 
     #[test]
