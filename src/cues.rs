@@ -496,12 +496,13 @@ fn descriptions(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut 
 }
 
 static AGE_NORDIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,3}) ?-? ?(aringen|aringar|aringer|aringe|aring|ariga|arige|arig|aaringen|aarige|aaring)\b")
+    Regex::new(r"(?-u:\b)([0-9]{1,3}) ?-? ?(aringen|aringar|aringer|aringe|aring|ariga|arige|arig|aaringen|aarige|aaring)(?-u:\b)")
         .expect("valid regex")
 });
-static AGE_YEARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,3}) (ar|aar)\b").expect("valid regex"));
+static AGE_YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{1,3}) (ar|aar)(?-u:\b)").expect("valid regex"));
 static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,3}) ?(-year-old|-yr-old|-years-old|year old|years old|yr old|yrs old|yo|y/o|y\.o\.)(\W|$)|\baged (\d{1,3})\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)([0-9]{1,3}) ?(-year-old|-yr-old|-years-old|year old|years old|yr old|yrs old|yo|y/o|y\.o\.)([^0-9A-Za-z_]|$)|(?-u:\b)aged ([0-9]{1,3})(?-u:\b)").expect("valid regex")
 });
 /// Words before `N år` that make it a duration (`i 40 år`, `for 3 år siden`).
 const DURATION_BEFORE: &[&str] = &[

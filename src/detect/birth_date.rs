@@ -29,6 +29,26 @@ static BIRTH_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pat).expect("valid birth-date regex")
 });
 
+/// Stems of every keyword `BIRTH_RE` starts with, in both cases where a Nordic letter is involved
+/// (ASCII letters are compared case-insensitively).
+static BIRTH_KEYWORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "född", "FÖDD", "föd", "FÖD", "født", "FØDT", "fødd", "FØDD", "føds", "FØDS", "born", "dob", "d.o.b",
+            "birth", "syntyn", "syntyi", "syntym", "SYNTYM", "f.", "b.", "s.",
+        ])
+        .expect("valid keyword automaton")
+});
+
+/// A cheap prefilter for [`BIRTH_RE`]: a keyword stem, and for the one-letter abbreviations (`f.`, `b.`,
+/// `s.`) not inside a word.
+fn may_have_birth_keyword(text: &str) -> bool {
+    BIRTH_KEYWORDS
+        .find_iter(text)
+        .any(|m| m.end() - m.start() > 2 || !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let table: [(&[&str], u32); 12] = [
@@ -78,6 +98,11 @@ fn check(c: &Captures<'_>, ctx: &DetectCtx) -> Option<(usize, usize)> {
 /// Finds birth dates in `text` and appends them to `out`
 /// ([`Kind::BirthDate`], [`Evidence::Context`]).
 pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
+    // The birth-date regex is large and case-insensitive: run it (and compile it) only when a birth
+    // keyword is there at all.
+    if !may_have_birth_keyword(text) {
+        return;
+    }
     for c in BIRTH_RE.captures_iter(text) {
         let Some((start, end)) = check(&c, ctx) else {
             continue;
