@@ -388,24 +388,23 @@ impl<'a> Iterator for WordsBefore<'a> {
 /// and otherwise count as phone words.
 pub(crate) fn keyword_before(text: &str, pos: usize, max_words: usize) -> Option<(Kw, usize)> {
     let mut words = WordsBefore::new(text, pos);
+    // Keywords are short: lower-case into stack buffers instead of allocating per word.
+    let (mut buf, mut stem_buf) = ([0u8; KW_BUF], [0u8; KW_BUF]);
     for dist in 1..=max_words {
         let (w, _) = words.next()?;
         if w.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
-        let lw = w.to_lowercase();
-        if let Some(k) = classify(&lw) {
+        let Some(lw) = lower_into(w, "", &mut buf) else { continue };
+        if let Some(k) = classify(lw) {
             return Some((k, dist));
         }
-        if is_generic_number_word(&lw) {
-            let stem = words.next().map(|(w, _)| w.to_lowercase());
-            if let Some(stem) = stem {
-                if let Some(k) = classify(&stem) {
+        if is_generic_number_word(lw) {
+            if let Some((stem, _)) = words.next() {
+                if let Some(k) = lower_into(stem, "", &mut stem_buf).and_then(classify) {
                     return Some((k, dist));
                 }
-                let mut joined = stem;
-                joined.push_str("nr");
-                if let Some(k) = classify(&joined) {
+                if let Some(k) = lower_into(stem, "nr", &mut stem_buf).and_then(classify) {
                     return Some((k, dist));
                 }
             }
@@ -413,6 +412,23 @@ pub(crate) fn keyword_before(text: &str, pos: usize, max_words: usize) -> Option
         }
     }
     None
+}
+
+/// Longer words are never keywords.
+const KW_BUF: usize = 48;
+
+/// `w` lower-cased, followed by `suffix`, in `buf`; `None` when it does not fit (then it is no keyword).
+fn lower_into<'b>(w: &str, suffix: &str, buf: &'b mut [u8; KW_BUF]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in w.chars().flat_map(char::to_lowercase).chain(suffix.chars()) {
+        let len = c.len_utf8();
+        if n + len > KW_BUF {
+            return None;
+        }
+        c.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// A currency or unit word right after `end` or a currency word right before
