@@ -336,14 +336,18 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
         while j + 1 < n && is_letter(j + 1) && dot_after(j + 1) && matches!(inp.gap(j, j + 1), "." | ". ") {
             j += 1;
         }
-        let letters: String = (i..=j).map(|k| inp.word(k)).collect();
+        // The letters of the group, for the abbreviation check (only two-letter groups can be one).
+        let abbreviation = j == i + 1 && {
+            let pair = [inp.word(i).as_bytes()[0], inp.word(j).as_bytes()[0]];
+            NOT_INITIALS.iter().any(|a| a.as_bytes() == pair)
+        };
         let start = inp.tokens.span(i).0;
         let end = inp.tokens.span(j).1 + 1;
         let prev_ok = i == 0 || inp.tokens.break_before(i) >= Break::Clause || {
             let p = inp.word(i - 1);
             BEFORE_INITIAL.contains(&p) || flags[i - 1] & flag::NAME != 0 || p.bytes().all(|b| b.is_ascii_digit())
         };
-        if j > i && !NOT_INITIALS.contains(&letters.as_str()) && (i == 0 || !inp.gap(i - 1, i).ends_with('.')) {
+        if j > i && !abbreviation && (i == 0 || !inp.gap(i - 1, i).ends_with('.')) {
             let w = if surname_after(j) { inp.weights.full_name_initial } else { inp.weights.initial_ref };
             push(out, Rule::InitialRef, start, end, w, "initials");
             flags[i..=j].iter_mut().for_each(|f| *f |= flag::PERSON);

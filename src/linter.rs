@@ -175,7 +175,7 @@ pub struct Scratch {
     cands: Vec<Cand>,
     flags: Vec<u16>,
     ids: Vec<detect::Candidate>,
-    offsets: Vec<usize>,
+    offsets: Vec<(usize, usize)>,
     markers: Vec<(u32, u32, Lang)>,
 }
 
@@ -482,22 +482,21 @@ fn needs_detectors(text: &str) -> bool {
 }
 
 /// Fills `char_start`/`char_end` with one pass over the text.
-fn fill_char_offsets(text: &str, findings: &mut [Finding], offsets: &mut Vec<usize>) {
+fn fill_char_offsets(text: &str, findings: &mut [Finding], map: &mut Vec<(usize, usize)>) {
     if findings.is_empty() {
         return;
     }
-    offsets.clear();
-    offsets.extend(findings.iter().flat_map(|f| [f.start, f.end]));
-    offsets.sort_unstable();
-    offsets.dedup();
-    // Map each byte offset to its char offset, walking the text once.
+    // Every byte offset, sorted, then its char offset, walking the text once.
+    map.clear();
+    map.extend(findings.iter().flat_map(|f| [(f.start, 0), (f.end, 0)]));
+    map.sort_unstable();
+    map.dedup();
     let mut chars = 0usize;
     let mut pos = 0usize;
-    let mut map: Vec<(usize, usize)> = Vec::with_capacity(offsets.len());
-    for &o in offsets.iter() {
-        chars += text[pos..o].chars().count();
-        pos = o;
-        map.push((o, chars));
+    for (o, c) in map.iter_mut() {
+        chars += text[pos..*o].chars().count();
+        pos = *o;
+        *c = chars;
     }
     let lookup = |o: usize| map[map.binary_search_by_key(&o, |&(b, _)| b).expect("offset collected")].1;
     for f in findings.iter_mut() {
