@@ -5,7 +5,7 @@
 //! everyone knows who it is. carelint reads a message before it is sent and says `pass`, `warn` or
 //! `block`, with the findings that led there.
 //!
-//! Data flows one way: text → [normalized view](crate::normalize) → term hits (`matcher`) and
+//! Data flows one way: text → normalized view (`normalize`) → term hits (`matcher`) and
 //! structured detectors ([`detect`], `cues`) → weighing (`score`) → [`Report`].
 //!
 //! ```
