@@ -125,8 +125,10 @@ pub struct Report {
     pub score: f32,
     /// The language the explanations are in (detected from the message unless fixed by the builder).
     pub lang: Lang,
-    /// Findings, sorted by start offset, then by end offset.
+    /// Findings, sorted by start offset, then by end offset; at most the builder's `max_findings`.
     pub findings: Vec<Finding>,
+    /// Findings left out beyond `max_findings` (the verdict and score still weigh them).
+    pub omitted: usize,
     /// Context that changed the weighing.
     pub context: Context,
 }
@@ -151,6 +153,7 @@ impl Report {
         self.verdict = Verdict::Pass;
         self.score = 0.0;
         self.findings.clear();
+        self.omitted = 0;
         self.context = Context::default();
     }
 }

@@ -45,5 +45,5 @@ pub use error::{BuildError, LexiconError};
 pub use finding::{Context, Finding, Report, Source, Verdict};
 pub use lang::Lang;
 pub use lexicon::Lexicon;
-pub use linter::{EntryInfo, Linter, LinterBuilder, Scratch, excerpt};
+pub use linter::{DEFAULT_MAX_FINDINGS, EntryInfo, Linter, LinterBuilder, Scratch, excerpt};
 pub use rule::{Category, Rule, Severity};

@@ -36,7 +36,11 @@ pub struct LinterBuilder {
     scoring_path: Option<PathBuf>,
     lang: Option<Lang>,
     today: Option<(u16, u8, u8)>,
+    max_findings: Option<usize>,
 }
+
+/// Findings a report keeps by default (see [`LinterBuilder::max_findings`]).
+pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
 
 impl LinterBuilder {
     /// A builder with the embedded lexicons and scoring.
@@ -86,6 +90,14 @@ impl LinterBuilder {
         self
     }
 
+    /// The most findings one report keeps (default [`DEFAULT_MAX_FINDINGS`]). The verdict and score weigh
+    /// every finding; beyond this many, the first ones by position are kept and the rest counted in
+    /// [`Report::omitted`], so a 100 MB message does not need gigabytes for its report.
+    pub fn max_findings(&mut self, n: usize) -> &mut LinterBuilder {
+        self.max_findings = Some(n.max(1));
+        self
+    }
+
     /// Parses the lexicons and builds the automaton.
     pub fn build(&self) -> Result<Linter, BuildError> {
         let mut lexicon = if self.no_embedded { Lexicon::default() } else { Lexicon::embedded()? };
@@ -110,6 +122,7 @@ impl LinterBuilder {
         let (y, m, d) = self.today.unwrap_or_else(today_utc);
         Ok(Linter {
             inner: Arc::new(Inner {
+                max_findings: self.max_findings.unwrap_or(DEFAULT_MAX_FINDINGS),
                 lexicon,
                 matcher,
                 scoring,
@@ -146,6 +159,7 @@ pub struct Linter {
 
 #[derive(Debug)]
 struct Inner {
+    max_findings: usize,
     lexicon: Lexicon,
     matcher: Matcher,
     scoring: ScoringConfig,
@@ -258,7 +272,12 @@ impl Linter {
         report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(entries, &s.hits));
 
         let cfg = &inner.scoring.verdict;
+        // Candidates are sorted by position: the report keeps the first `max_findings` and counts the rest.
         for c in &s.cands {
+            if report.findings.len() >= inner.max_findings {
+                report.omitted += 1;
+                continue;
+            }
             let (start, end) = s.norm.to_original(c.start as usize, c.end as usize, text);
             let severity = if c.weight >= cfg.block {
                 Severity::Block
@@ -282,8 +301,8 @@ impl Linter {
         }
         report.findings.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.rule.cmp(&b.rule)));
         report.findings.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
-        // A finding that blocks on its own (a validated national ID number) blocks the message.
-        if report.findings.iter().any(|f| f.severity == Severity::Block) {
+        // A finding that blocks on its own (a validated national ID number) blocks the message, kept or not.
+        if s.cands.iter().any(|c| c.weight >= cfg.block) {
             report.verdict = crate::Verdict::Block;
         }
         fill_char_offsets(text, &mut report.findings, &mut s.offsets);

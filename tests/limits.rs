@@ -31,7 +31,8 @@ fn a_dense_multi_megabyte_line_is_checked_in_one_pass() {
     let text = unit.repeat(4_000_000 / unit.len());
     let report = Linter::new().check(&text);
     assert_eq!(report.verdict, Verdict::Block);
-    assert!(report.findings.len() > 200_000, "{} findings", report.findings.len());
+    assert_eq!(report.findings.len(), carelint::DEFAULT_MAX_FINDINGS);
+    assert!(report.omitted > 200_000, "{} findings left out", report.omitted);
     for f in report.findings.iter().step_by(997) {
         assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end) && f.start < f.end);
     }
@@ -116,4 +117,29 @@ fn a_closed_pipe_ends_quietly() {
     writer.join().unwrap();
     assert!(err.is_empty(), "stderr after a closed pipe: {err}");
     assert!(status.code().is_some(), "killed by a signal instead of ending");
+}
+
+#[test]
+fn a_report_keeps_at_most_max_findings_and_the_verdict_weighs_all() {
+    let linter = Linter::builder().max_findings(5).build().unwrap();
+    let text = "Lunch kl 12 i fikarummet. ".repeat(50) + "Personnumret är 19380214-5528, hon har feber.";
+    let report = linter.check(&text);
+    // The ID is far beyond the first five findings, yet it blocks the message.
+    assert_eq!(report.verdict, Verdict::Block);
+    assert!(report.findings.len() <= 5);
+    let dense = "brukaren på rum 5 har feber, ".repeat(100);
+    let report = linter.check(&dense);
+    assert_eq!(report.findings.len(), 5);
+    assert!(report.omitted > 100, "{}", report.omitted);
+    assert!(report.findings.windows(2).all(|w| w[0].start <= w[1].start));
+    assert!(report.findings[0].start < 20, "the first findings by position are kept");
+}
+
+#[test]
+fn the_cli_says_how_many_findings_it_left_out() {
+    let line = "brukaren på rum 5 har feber, ".repeat(4_000);
+    let (out, _, _) = run(&["check", "--format", "jsonl"], format!("{line}\n").into_bytes());
+    let rec: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(rec["findings"].as_array().unwrap().len(), carelint::DEFAULT_MAX_FINDINGS);
+    assert!(rec["findings_omitted"].as_u64().unwrap() > 0);
 }

@@ -101,7 +101,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut totals = Totals::default();
-    let mut json_doc: Vec<serde_json::Value> = Vec::new();
+    // `--format json` is one document, written as the records come (nothing is held back).
+    let mut json_records = 0u64;
+    if args.format == Format::Json {
+        out.write_all(b"{\"records\": [")?;
+    }
     let mut scratches: Vec<(Scratch, Report)> = (0..jobs).map(|_| Default::default()).collect();
 
     let files: Vec<Option<PathBuf>> = if args.files.is_empty() {
@@ -153,22 +157,20 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                         }
                     }
                 }
-                match rendered {
-                    Rendered::Text(s) => out.write_all(s.as_bytes())?,
-                    Rendered::Json(v) => json_doc.push(v),
+                if args.format == Format::Json {
+                    out.write_all(if json_records == 0 { b"\n" } else { b",\n" })?;
+                    json_records += 1;
                 }
+                out.write_all(rendered.as_bytes())?;
             }
         }
     }
     match args.format {
-        Format::Json => {
-            let doc = serde_json::json!({
-                "records": json_doc,
-                "summary": { "messages": totals.messages, "pass": totals.pass, "warn": totals.warn, "block": totals.block, "errors": totals.errors },
-            });
-            serde_json::to_writer_pretty(&mut out, &doc)?;
-            out.write_all(b"\n")?;
-        }
+        Format::Json => writeln!(
+            out,
+            "\n],\n\"summary\": {{\"messages\": {}, \"pass\": {}, \"warn\": {}, \"block\": {}, \"errors\": {}}}}}",
+            totals.messages, totals.pass, totals.warn, totals.block, totals.errors
+        )?,
         Format::Human => writeln!(
             out,
             "{} message{}: {} pass, {} warn, {} block{}",
@@ -195,11 +197,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     })
 }
 
-enum Rendered {
-    Text(String),
-    Json(serde_json::Value),
-}
-
 /// Checks and renders a batch, split over the scratches' threads; results come back in input order.
 fn process(
     linter: &Linter,
@@ -207,7 +204,7 @@ fn process(
     scratches: &mut [(Scratch, Report)],
     format: Format,
     style: &Style,
-) -> Vec<(Verdict, Rendered)> {
+) -> Vec<(Verdict, String)> {
     let jobs = scratches.len().min(batch.len()).max(1);
     if jobs == 1 {
         let (scratch, report) = &mut scratches[0];
@@ -233,22 +230,22 @@ fn one(
     report: &mut Report,
     format: Format,
     style: &Style,
-) -> (Verdict, Rendered) {
+) -> (Verdict, String) {
     match rec {
         Record::Message { id, text, .. } => {
             linter.check_with(text, scratch, report);
             let rendered = match format {
-                Format::Human => Rendered::Text(printer::human_record(id, text, report, style)),
-                Format::Jsonl => Rendered::Text(format!("{}\n", printer::json_record(linter, id, text, report, style))),
-                Format::Json => Rendered::Json(printer::json_record(linter, id, text, report, style)),
+                Format::Human => printer::human_record(id, text, report, style),
+                Format::Jsonl => format!("{}\n", printer::json_record(linter, id, text, report, style)),
+                Format::Json => printer::json_record(linter, id, text, report, style),
             };
             (report.verdict, rendered)
         }
         Record::Error { id, error, .. } => {
             let rendered = match format {
-                Format::Human => Rendered::Text(printer::human_error(id, error, style)),
-                Format::Jsonl => Rendered::Text(format!("{}\n", printer::json_error(id, error, style))),
-                Format::Json => Rendered::Json(printer::json_error(id, error, style)),
+                Format::Human => printer::human_error(id, error, style),
+                Format::Jsonl => format!("{}\n", printer::json_error(id, error, style)),
+                Format::Json => printer::json_error(id, error, style),
             };
             (Verdict::Pass, rendered)
         }

@@ -2,10 +2,11 @@
 //! (human format) or asked for them with `--show-text`; redirected output carries offsets, rules and
 //! categories only.
 
-use serde_json::{Map, Value, json};
+use std::fmt::Write as _;
+
 use unicode_width::UnicodeWidthStr;
 
-use carelint::{Finding, Linter, Report, Severity, Source, Verdict, excerpt};
+use carelint::{Linter, Report, Severity, Source, Verdict, excerpt};
 
 use carelint::input::Id;
 
@@ -28,48 +29,71 @@ pub struct Style {
     pub file: Option<String>,
 }
 
-/// The JSON object of one checked message. Fields: `id`, `verdict`, `score`, `lang`, `findings[]` (each
-/// `rule`, `category`, `severity`, `start`, `end` (UTF-8 byte offsets, end-exclusive), `char_start`,
-/// `char_end` (Unicode scalar offsets), `weight`, `detector`, `message`), `context`. With `--show-text`
-/// also `text`, and per finding `excerpt`, and for lexicon findings `term` and `entry` (`file:line`).
-pub fn json_record(linter: &Linter, id: &Id, text: &str, report: &Report, style: &Style) -> Value {
-    let mut o = Map::new();
-    o.insert("id".into(), id.to_json());
+/// The JSON object of one checked message, on one line. Fields: `id`, `verdict`, `score`, `lang`,
+/// `findings[]` (each `rule`, `category`, `severity`, `start`, `end` (UTF-8 byte offsets, end-exclusive),
+/// `char_start`, `char_end` (Unicode scalar offsets), `weight`, `detector`, `message`), `context`, and
+/// `findings_omitted` when the report kept only the first findings. With `--show-text` also `text`, and
+/// per finding `excerpt`, and for lexicon findings `term` and `entry` (`file:line`). Written directly,
+/// without building a JSON tree: a message with 10 000 findings stays cheap.
+pub fn json_record(linter: &Linter, id: &Id, text: &str, report: &Report, style: &Style) -> String {
+    let mut o = String::with_capacity(160 + report.findings.len() * 220);
+    o.push_str("{\"id\":");
+    o.push_str(&id.to_json().to_string());
     if let Some(f) = &style.file {
-        o.insert("file".into(), Value::from(f.as_str()));
+        let _ = write!(o, ",\"file\":{}", quote(f));
     }
-    o.insert("verdict".into(), Value::from(report.verdict.as_str()));
-    o.insert("score".into(), json!(round2(report.score)));
-    o.insert("lang".into(), Value::from(report.lang.code()));
-    let findings: Vec<Value> = report.findings.iter().map(|f| finding_json(linter, text, f, style.show_text)).collect();
-    o.insert("findings".into(), Value::Array(findings));
-    o.insert("context".into(), serde_json::to_value(report.context).unwrap_or(Value::Null));
+    let _ = write!(
+        o,
+        ",\"verdict\":\"{}\",\"score\":{},\"lang\":\"{}\",\"findings\":[",
+        report.verdict.as_str(),
+        round2(report.score),
+        report.lang.code()
+    );
+    for (i, f) in report.findings.iter().enumerate() {
+        if i > 0 {
+            o.push(',');
+        }
+        let _ = write!(
+            o,
+            "{{\"rule\":\"{}\",\"category\":\"{}\",\"severity\":\"{}\",\"start\":{},\"end\":{},\"char_start\":{},\"char_end\":{},\"weight\":{},\"detector\":\"{}\",\"message\":{}",
+            f.rule.id(),
+            f.category.as_str(),
+            f.severity.as_str(),
+            f.start,
+            f.end,
+            f.char_start,
+            f.char_end,
+            round2(f.weight),
+            detector_name(f.source),
+            quote(f.message)
+        );
+        if style.show_text {
+            let _ = write!(o, ",\"excerpt\":{}", quote(excerpt(text, f)));
+            if let Some(e) = linter.entry(f.source) {
+                let _ = write!(o, ",\"term\":{},\"entry\":{}", quote(e.term), quote(&format!("{}:{}", e.file, e.line)));
+            }
+        }
+        o.push('}');
+    }
+    let c = report.context;
+    let _ = write!(
+        o,
+        "],\"context\":{{\"generic\":{},\"plural\":{},\"no_person\":{},\"first_person\":{}}}",
+        c.generic, c.plural, c.no_person, c.first_person
+    );
+    if report.omitted > 0 {
+        let _ = write!(o, ",\"findings_omitted\":{}", report.omitted);
+    }
     if style.show_text {
-        o.insert("text".into(), Value::from(text));
+        let _ = write!(o, ",\"text\":{}", quote(text));
     }
-    Value::Object(o)
+    o.push('}');
+    o
 }
 
-fn finding_json(linter: &Linter, text: &str, f: &Finding, show_text: bool) -> Value {
-    let mut o = Map::new();
-    o.insert("rule".into(), Value::from(f.rule.id()));
-    o.insert("category".into(), Value::from(f.category.as_str()));
-    o.insert("severity".into(), Value::from(f.severity.as_str()));
-    o.insert("start".into(), Value::from(f.start));
-    o.insert("end".into(), Value::from(f.end));
-    o.insert("char_start".into(), Value::from(f.char_start));
-    o.insert("char_end".into(), Value::from(f.char_end));
-    o.insert("weight".into(), json!((f64::from(f.weight) * 100.0).round() / 100.0));
-    o.insert("detector".into(), Value::from(detector_name(f.source)));
-    o.insert("message".into(), Value::from(f.message));
-    if show_text {
-        o.insert("excerpt".into(), Value::from(excerpt(text, f)));
-        if let Some(e) = linter.entry(f.source) {
-            o.insert("term".into(), Value::from(e.term));
-            o.insert("entry".into(), Value::from(format!("{}:{}", e.file, e.line)));
-        }
-    }
-    Value::Object(o)
+/// A JSON string literal.
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
 /// A score or weight as a short decimal (f32 → f64 would print 0.8999999761581421).
@@ -84,15 +108,14 @@ fn detector_name(s: Source) -> &'static str {
     }
 }
 
-/// The JSON object of a record that could not be read.
-pub fn json_error(id: &Id, error: &str, style: &Style) -> Value {
-    let mut o = Map::new();
-    o.insert("id".into(), id.to_json());
+/// The JSON object of a record that could not be read, on one line.
+pub fn json_error(id: &Id, error: &str, style: &Style) -> String {
+    let mut o = format!("{{\"id\":{}", id.to_json());
     if let Some(f) = &style.file {
-        o.insert("file".into(), Value::from(f.as_str()));
+        let _ = write!(o, ",\"file\":{}", quote(f));
     }
-    o.insert("error".into(), Value::from(error));
-    Value::Object(o)
+    let _ = write!(o, ",\"error\":{}}}", quote(error));
+    o
 }
 
 struct Paint {
@@ -261,6 +284,9 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
             f.category.as_str(),
             f.message
         ));
+    }
+    if report.omitted > 0 {
+        out.push_str(&format!("  = and {} more findings (the verdict weighs them all)\n", report.omitted));
     }
     out
 }
