@@ -1,29 +1,12 @@
 //! The `carelint` command end to end: exit codes, the JSON Lines contract, bad input, privacy.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
+
+use common::carelint;
 
 use serde_json::Value;
-
-fn carelint(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_carelint"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run carelint");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        // The child may exit before reading everything (usage errors): ignore a broken pipe here.
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("wait");
-    writer.join().expect("writer thread");
-    out
-}
 
 fn jsonl(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())

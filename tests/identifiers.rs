@@ -2,8 +2,7 @@
 //! phones, emails, addresses and birth dates in sv, da, nb and en, and the false-positive traps.
 //! Valid numbers are computed here from the published check-digit rules (identifiers.md §1-4).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use serde_json::Value;
 
@@ -12,17 +11,7 @@ fn check(lines: &[&str], show_text: bool) -> Vec<Value> {
     if show_text {
         args.push("--show-text");
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_carelint"))
-        .args(&args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run carelint");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = lines.join("\n");
-    std::thread::spawn(move || input.write_all(data.as_bytes()).expect("write stdin"));
-    let out = child.wait_with_output().expect("wait");
+    let out = common::carelint(&args, lines.join("\n").as_bytes());
     String::from_utf8(out.stdout).expect("utf-8").lines().map(|l| serde_json::from_str(l).expect("json")).collect()
 }
 

@@ -2,25 +2,15 @@
 //! gives exactly one output record, in order. (Speed is measured in benches, never asserted here; these
 //! inputs would simply not finish if a stage were quadratic.)
 
+mod common;
+
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
 use carelint::{Linter, Verdict};
 
 fn run(args: &[&str], stdin: Vec<u8>) -> (Vec<u8>, Vec<u8>, Option<i32>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_carelint"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run carelint");
-    let mut input = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let out = common::carelint(args, &stdin);
     (out.stdout, out.stderr, out.status.code())
 }
 

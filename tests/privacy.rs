@@ -2,8 +2,9 @@
 //! public types. The corpus carries unique marker words in every kind of record (clean, flagged, broken
 //! UTF-8, malformed JSON, ID numbers) and each must be absent everywhere unless `--show-text` is given.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+
+use std::process::Command;
 
 use carelint::input::{InputMode, Reader};
 use carelint::{Linter, Report, Scratch, eval};
@@ -21,18 +22,7 @@ fn corpus_lines() -> Vec<Vec<u8>> {
 }
 
 fn run(args: &[&str], input: Vec<u8>) -> (String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_carelint"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
+    let out = common::carelint(args, &input);
     (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

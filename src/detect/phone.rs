@@ -177,15 +177,8 @@ fn parse_at(text: &str, i: usize) -> Option<(usize, Evidence)> {
     let (g, s) = parse_groups(text, p);
     groups.extend(g);
     seps.extend(s);
-    for k in (1..=groups.len()).rev() {
-        // Cut only at a space (the rest is another number or a count).
-        if k < groups.len() && seps[k - 1] != Sep::Space {
-            continue;
-        }
+    for k in cut_points(text, &groups, &seps) {
         let end = groups[k - 1].1;
-        if k == groups.len() && !end_ok(text, end) {
-            continue;
-        }
         if let Some(e) = national_shape(text, &groups[..k], &seps[..k - 1], phone_kw) {
             return Some((end, e));
         }
@@ -224,14 +217,8 @@ fn parse_international(text: &str, p: usize, plus: bool) -> Option<(usize, Evide
         return None;
     }
     let (groups, seps) = parse_groups(text, q);
-    for k in (1..=groups.len()).rev() {
-        if k < groups.len() && seps[k - 1] != Sep::Space {
-            continue;
-        }
+    for k in cut_points(text, &groups, &seps) {
         let end = groups[k - 1].1;
-        if k == groups.len() && !end_ok(text, end) {
-            continue;
-        }
         let mut n: usize = groups[..k].iter().map(|(s, e)| e - s).sum();
         // "+46 070-…": a trunk 0 written after the country code.
         if b[groups[0].0] == b'0' {
@@ -242,6 +229,14 @@ fn parse_international(text: &str, p: usize, plus: bool) -> Option<(usize, Evide
         }
     }
     None
+}
+
+/// The numbers of leading digit groups (longest first) at which a phone number may end: only at a space
+/// between groups (the rest is another number or a count), or after the last group when nothing is glued
+/// to it.
+fn cut_points<'a>(text: &'a str, groups: &'a [(usize, usize)], seps: &'a [Sep]) -> impl Iterator<Item = usize> + 'a {
+    let n = groups.len();
+    (1..=n).rev().filter(move |&k| if k < n { seps[k - 1] == Sep::Space } else { end_ok(text, groups[k - 1].1) })
 }
 
 /// `dd mm yyyy`-like triple: a date, not a phone.
