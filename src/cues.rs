@@ -524,13 +524,17 @@ fn ages(inp: &Input<'_>, flags: &[u16], out: &mut Vec<Cand>) {
         return;
     }
     let plausible = |s: &str| s.parse::<u32>().is_ok_and(|v| (1..=115).contains(&v));
-    for c in AGE_NORDIC.captures_iter(text) {
+    // Each regex needs its unit word: skip the regex (a capture search) when the word is not there.
+    let nordic = text.contains("ari");
+    let years = text.contains(" ar") || text.contains(" aar");
+    let english = ["yo", "y/o", "y.o.", "year", "yr", "aged"].iter().any(|w| text.contains(w));
+    for c in nordic.then(|| AGE_NORDIC.captures_iter(text)).into_iter().flatten() {
         if plausible(&c[1]) {
             let m = c.get(0).expect("whole match");
             push(out, Rule::Age, m.start(), m.end(), inp.weights.age, "age");
         }
     }
-    for c in AGE_YEARS.captures_iter(text) {
+    for c in years.then(|| AGE_YEARS.captures_iter(text)).into_iter().flatten() {
         let m = c.get(0).expect("whole match");
         // Swedish "är" (is) folds to "ar" like "år" (year): "rum 3 är bokat" is no age.
         let unit = inp.norm.map[c.get(2).expect("unit group").start()] as usize;
@@ -561,7 +565,7 @@ fn ages(inp: &Input<'_>, flags: &[u16], out: &mut Vec<Cand>) {
             push(out, Rule::Age, m.start(), m.end(), inp.weights.age, "age");
         }
     }
-    for c in AGE_EN.captures_iter(text) {
+    for c in english.then(|| AGE_EN.captures_iter(text)).into_iter().flatten() {
         let num = c.get(1).or_else(|| c.get(4)).expect("one number group");
         if plausible(num.as_str()) {
             let m = c.get(0).expect("whole match");

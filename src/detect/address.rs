@@ -585,7 +585,24 @@ fn find_nordic(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The street words the English patterns end in. Both patterns need one as a whole, capitalized word,
+/// so the (costly, Unicode-class) English regexes run only when one is there.
+const ENGLISH_STREET_WORDS: [&str; 11] =
+    ["Street", "St", "Road", "Rd", "Lane", "Avenue", "Ave", "Court", "Close", "Drive", "Way"];
+
+fn has_english_street_word(text: &str) -> bool {
+    ENGLISH_STREET_WORDS.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[i + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 fn find_english(text: &str, out: &mut Vec<Candidate>) {
+    if !has_english_street_word(text) {
+        return;
+    }
     for c in ENGLISH_RE.captures_iter(text) {
         let (Some(m), Some(num)) = (c.get(0), c.name("num")) else {
             continue;
