@@ -623,7 +623,11 @@ fn media(inp: &Input<'_>, hits: &[TermHit], flags: &[u16], out: &mut Vec<Cand>) 
             if let Some(k) = own.or(post) {
                 let start = inp.tokens.span(k.min(first)).0;
                 let end = inp.tokens.span(k.max(last)).1;
-                push(out, Rule::MediaShare, start, end, inp.weights.private_posting, "private-posting");
+                // On the writer's own account ("min insta", "my Facebook") the posting is the breach
+                // itself, with or without a resident in the photo; a publishing verb alone may be a rule
+                // being explained ("ikke legg ut bilder på insta").
+                let det = if own.is_some() { "own-posting" } else { "private-posting" };
+                push(out, Rule::MediaShare, start, end, inp.weights.private_posting, det);
             }
         }
     }

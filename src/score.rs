@@ -53,7 +53,7 @@ fn is_strong(c: &Cand, cfg: &ScoringConfig) -> bool {
             | Rule::StreetAddress
             | Rule::BirthDate
             | Rule::Email
-    ) || c.source == Source::Detector("media-of-person");
+    ) || matches!(c.source, Source::Detector("media-of-person" | "own-posting"));
     strong_rule && c.weight >= cfg.context.strong_pointer
 }
 
