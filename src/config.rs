@@ -31,6 +31,20 @@ pub struct VerdictConfig {
     pub block: f32,
 }
 
+impl VerdictConfig {
+    /// The severity a score or a finding's weight reaches: `block` from `block`, `warn` from `warn`.
+    pub fn severity(&self, x: f32) -> crate::rule::Severity {
+        use crate::rule::Severity;
+        if x >= self.block {
+            Severity::Block
+        } else if x >= self.warn {
+            Severity::Warn
+        } else {
+            Severity::Info
+        }
+    }
+}
+
 /// How findings of one message add up.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,18 +163,9 @@ mod tests {
     /// the truth about a lone finding.
     #[test]
     fn default_severities_match_default_weights() {
-        use crate::rule::{Rule, Severity};
+        use crate::rule::Rule;
         let c = ScoringConfig::default();
         let w = c.weights;
-        let sev = |x: f32| {
-            if x >= c.verdict.block {
-                Severity::Block
-            } else if x >= c.verdict.warn {
-                Severity::Warn
-            } else {
-                Severity::Info
-            }
-        };
         for (rule, weight) in [
             (Rule::TitledName, w.titled_name),
             (Rule::InitialRef, w.initial_ref),
@@ -171,7 +176,7 @@ mod tests {
             (Rule::BirthDate, w.birth_date),
             (Rule::Phone, w.phone),
         ] {
-            assert_eq!(rule.default_severity(), sev(weight), "{rule}");
+            assert_eq!(rule.default_severity(), c.verdict.severity(weight), "{rule}");
         }
     }
 

@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::lexicon::{EntryRule, Kind, Lexicon};
 use crate::matcher::{Matcher, TermHit};
 use crate::normalize::Normalized;
-use crate::rule::{Rule, Severity};
+use crate::rule::Rule;
 use crate::score;
 use crate::tokens::Tokens;
 
@@ -279,17 +279,10 @@ impl Linter {
                 continue;
             }
             let (start, end) = s.norm.to_original(c.start as usize, c.end as usize, text);
-            let severity = if c.weight >= cfg.block {
-                Severity::Block
-            } else if c.weight >= cfg.warn {
-                Severity::Warn
-            } else {
-                Severity::Info
-            };
             report.findings.push(Finding {
                 rule: c.rule,
                 category: c.rule.category(),
-                severity,
+                severity: cfg.severity(c.weight),
                 start,
                 end,
                 char_start: 0,

@@ -15,7 +15,7 @@ use crate::config::ScoringConfig;
 use crate::cues::{Cand, flag};
 use crate::finding::{Context, Source, Verdict};
 use crate::lexicon::Kind;
-use crate::rule::{Category, Rule};
+use crate::rule::{Category, Rule, Severity};
 use crate::tokens::{Break, Tokens};
 
 /// Does a finding of this rule point at a person (rather than only tell something)?
@@ -113,12 +113,10 @@ pub(crate) fn weigh(
         ctx.plural = true;
     }
     score += absolute;
-    let verdict = if score >= cfg.verdict.block {
-        Verdict::Block
-    } else if score >= cfg.verdict.warn {
-        Verdict::Warn
-    } else {
-        Verdict::Pass
+    let verdict = match cfg.verdict.severity(score) {
+        Severity::Block => Verdict::Block,
+        Severity::Warn => Verdict::Warn,
+        Severity::Info => Verdict::Pass,
     };
     (score, verdict, ctx)
 }
