@@ -275,6 +275,11 @@ pub struct EvalReport {
 }
 
 impl EvalReport {
+    /// The figures to report and gate on: `overall` first, then each language code.
+    pub fn scopes(&self) -> impl Iterator<Item = (&str, &Counts)> {
+        std::iter::once(("overall", &self.overall)).chain(self.by_lang.iter().map(|(k, c)| (k.as_str(), c)))
+    }
+
     /// `flag` lines that passed.
     pub fn misses(&self) -> impl Iterator<Item = &Outcome> {
         self.outcomes.iter().filter(|o| o.expect == Expect::Flag && o.verdict == Verdict::Pass)

@@ -148,9 +148,7 @@ fn changed(a: &EvalReport, b: &EvalReport) -> Vec<Value> {
 }
 
 fn check_thresholds(args: &EvalArgs, r: &EvalReport, failures: &mut Vec<String>) {
-    let mut scopes: Vec<(&str, &Counts)> = vec![("overall", &r.overall)];
-    scopes.extend(r.by_lang.iter().map(|(k, c)| (k.as_str(), c)));
-    for (scope, c) in scopes {
+    for (scope, c) in r.scopes() {
         if let (Some(min), Some(v)) = (args.min_recall, c.recall())
             && v < min
         {
@@ -174,11 +172,9 @@ fn check_gate(path: &PathBuf, r: &EvalReport, raise: bool, failures: &mut Vec<St
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read gate file {}", path.display()))?;
     let mut gate: BTreeMap<String, BTreeMap<String, f64>> =
         serde_json::from_str(&text).with_context(|| format!("{}: malformed gate file", path.display()))?;
-    let mut scopes: Vec<(String, &Counts)> = vec![("overall".into(), &r.overall)];
-    scopes.extend(r.by_lang.iter().map(|(k, c)| (k.clone(), c)));
     let mut raised = false;
-    for (scope, c) in scopes {
-        let floors = gate.entry(scope.clone()).or_default();
+    for (scope, c) in r.scopes() {
+        let floors = gate.entry(scope.to_string()).or_default();
         for (key, value, higher_is_better) in
             [("recall", c.recall(), true), ("coverage", c.coverage(), true), ("fpr", c.false_positive_rate(), false)]
         {
@@ -255,8 +251,7 @@ fn human(
             fmt(c.coverage())
         )
     };
-    row(out, "overall", o)?;
-    for (k, c) in &r.by_lang {
+    for (k, c) in r.scopes() {
         row(out, k, c)?;
     }
     writeln!(out, "\nper expected category (flag lines labelled with it)")?;
@@ -270,10 +265,7 @@ fn human(
             (Some(a), Some(b)) => format!("{b:.3} ({:+.3})", b - a),
             _ => "-".into(),
         };
-        let mut scopes: Vec<(&str, &Counts, Option<&Counts>)> = vec![("overall", &r.overall, Some(&b.overall))];
-        scopes.extend(r.by_lang.iter().map(|(k, c)| (k.as_str(), c, b.by_lang.get(k))));
-        for (name, a, bb) in scopes {
-            let Some(bb) = bb else { continue };
+        for ((name, a), (_, bb)) in r.scopes().zip(b.scopes()) {
             writeln!(
                 out,
                 "{:<16} {:>15} {:>15} {:>15}",
