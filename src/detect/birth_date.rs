@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::util::{digit_run_after, valid_past_date};
+use super::util::{digit_run_after, joined_digits, valid_past_date};
 use super::{Candidate, DetectCtx, Evidence, Kind};
 
 const MONTHS: &str = "jan(?:uari|uary|uar)?|feb(?:ruari|ruary|ruar)?|mar(?:s|ch|ts)?|apr(?:il)?|maj|may|mai|jun(?:i|e)?|jul(?:i|y)?|aug(?:usti|ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|des(?:ember)?|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta";
@@ -47,6 +47,20 @@ fn may_have_birth_keyword(text: &str) -> bool {
     BIRTH_KEYWORDS
         .find_iter(text)
         .any(|m| m.end() - m.start() > 2 || !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// Every date `BIRTH_RE` reads has at least four digits in groups joined by one or two of `./- `
+/// (`1938`, `3.4.38`, `3/4 38`, `1938-04-03`): a scan for that is far cheaper than the keyword automaton.
+fn has_date_digits(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) && joined_digits(b, i, b"./- ", 2, 4) >= 4 {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -100,7 +114,7 @@ fn check(c: &Captures<'_>, ctx: &DetectCtx) -> Option<(usize, usize)> {
 pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
     // The birth-date regex is large and case-insensitive: run it (and compile it) only when a birth
     // keyword is there at all.
-    if !may_have_birth_keyword(text) {
+    if !has_date_digits(text) || !may_have_birth_keyword(text) {
         return;
     }
     for c in BIRTH_RE.captures_iter(text) {

@@ -40,8 +40,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::util::{
-    Country, Kw, NumToken, digit_run_after, digit_run_before, is_amount, keep_non_overlapping, keyword_before,
-    next_char, num, number_tokens, prev_char, valid_date, valid_past_date,
+    Country, DIGITS_MAX, Kw, NumToken, digit_run_after, digit_run_before, has_digit_run, is_amount,
+    keep_non_overlapping, keyword_before, next_char, num, number_tokens, prev_char, valid_date, valid_past_date,
 };
 use super::{Candidate, DetectCtx, Evidence, Kind};
 
@@ -379,11 +379,14 @@ fn is_id_kw(kw: Option<(Kw, usize)>, max: usize) -> bool {
 /// identity interpretations are resolved here; overlaps with phones and other
 /// kinds are resolved by [`super::find_all`].
 pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
+    // `found` allocates only when something is found.
     let mut found: Vec<Scored> = Vec::new();
     for tok in number_tokens(text) {
         scan_token(text, &tok, ctx, &mut found);
     }
-    scan_hetu(text, ctx, &mut found);
+    if has_digit_run(text.as_bytes(), 6) {
+        scan_hetu(text, ctx, &mut found);
+    }
     // Best first; keep the best of each overlapping group.
     found.sort_by(|a, b| b.score.cmp(&a.score).then(a.c.start.cmp(&b.c.start)));
     let kept = keep_non_overlapping(found.into_iter().map(|s| s.c));
@@ -391,6 +394,12 @@ pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
 }
 
 fn scan_token(text: &str, tok: &NumToken, ctx: &DetectCtx, found: &mut Vec<Scored>) {
+    // Every shape below has 8 to 13 digits: times, rooms, years and amounts stop here, before the
+    // keyword look-back.
+    let n = tok.digits;
+    if !(8..=13).contains(&n) {
+        return;
+    }
     // A letter (or '+', a phone prefix) glued to the number disqualifies it.
     if prev_char(text, tok.start).is_some_and(|c| c.is_alphanumeric() || c == '+' || c == '@')
         || next_char(text, tok.end).is_some_and(|c| c.is_alphanumeric() || c == '@')
@@ -402,14 +411,13 @@ fn scan_token(text: &str, tok: &NumToken, ctx: &DetectCtx, found: &mut Vec<Score
     if matches!(kw, Some((Kw::NonId, _))) {
         return;
     }
-    let n = tok.digit_count();
-    let digits = tok.digits(text);
-    let shape = match (tok.groups.len(), tok.seps.first()) {
+    let mut buf = [0; DIGITS_MAX];
+    let Some(digits) = tok.digits_into(text, &mut buf) else {
+        return;
+    };
+    let shape = match (tok.groups, tok.first_sep) {
         (1, None) => Some((n, None)),
-        (2, Some(&sep)) => {
-            let g1 = tok.groups[0].1 - tok.groups[0].0;
-            Some((n, Some((g1, sep))))
-        }
+        (2, Some(sep)) => Some((n, Some((tok.first_group, sep)))),
         _ => None,
     };
     let before = found.len();
@@ -423,15 +431,15 @@ fn scan_token(text: &str, tok: &NumToken, ctx: &DetectCtx, found: &mut Vec<Score
         // SE YYMMDD[-+ ]NNNC and DK DDMMYY[- ]SSSS.
         Some((10, sep)) if matches!(sep, None | Some((6, '-' | '+' | ' '))) => {
             let plus = matches!(sep, Some((_, '+')));
-            if let Some(kind) = se_personnummer_kind(&digits, plus, ctx) {
+            if let Some(kind) = se_personnummer_kind(digits, plus, ctx) {
                 push(found, kind, Evidence::Checksum);
             }
-            if !plus && dk_cpr_date_valid(&digits, ctx) {
+            if !plus && dk_cpr_date_valid(digits, ctx) {
                 let dk_kw = match kw {
                     Some((Kw::Id(Country::Dk | Country::Any) | Kw::Born, d)) => d <= DK_CONTEXT_WORDS,
                     _ => false,
                 };
-                let evidence = if dk_cpr_mod11_valid(&digits) {
+                let evidence = if dk_cpr_mod11_valid(digits) {
                     Some(Evidence::Checksum)
                 } else if dk_kw {
                     Some(Evidence::DateAndContext)
@@ -447,14 +455,14 @@ fn scan_token(text: &str, tok: &NumToken, ctx: &DetectCtx, found: &mut Vec<Score
         }
         // NO DDMMYY[- ]IIIKK.
         Some((11, None | Some((6, '-' | ' ')))) => {
-            if let Some(kind) = no_fodselsnummer_kind(&digits, ctx) {
+            if let Some(kind) = no_fodselsnummer_kind(digits, ctx) {
                 push(found, kind, Evidence::Checksum);
             }
         }
         // SE YYYYMMDD[- ]NNNC, guarding against timestamps YYYYMMDDhhmm.
         Some((12, None | Some((8, '-' | ' ')))) => {
-            if let Some(kind) = se_personnummer_kind(&digits, false, ctx)
-                && !looks_like_timestamp(text, tok, &digits, kw, ctx)
+            if let Some(kind) = se_personnummer_kind(digits, false, ctx)
+                && !looks_like_timestamp(text, tok, digits, kw, ctx)
             {
                 push(found, kind, Evidence::Checksum);
             }
@@ -464,7 +472,7 @@ fn scan_token(text: &str, tok: &NumToken, ctx: &DetectCtx, found: &mut Vec<Score
     if found.len() == before {
         if is_id_kw(kw, MISTYPE_WORDS) && mistype_shape(tok, n) {
             push(found, Kind::MistypedId, Evidence::Context);
-        } else if kw.is_none() && dated_id_shape(&digits, shape, ctx) && !recent_time_suffix(&digits, ctx) {
+        } else if kw.is_none() && dated_id_shape(digits, shape, ctx) && !recent_time_suffix(digits, ctx) {
             push(found, Kind::MistypedId, Evidence::Shape);
         }
     }
@@ -508,7 +516,7 @@ fn dated_id_shape(digits: &str, shape: Option<(usize, Option<(usize, char)>)>, c
 /// A digit token that could be a garbled identity number: 8–13 digits in at
 /// most three groups joined by `-`, `+` or a space.
 fn mistype_shape(tok: &NumToken, n: usize) -> bool {
-    (8..=13).contains(&n) && tok.groups.len() <= 3 && tok.seps.iter().all(|c| matches!(c, '-' | '+' | ' '))
+    (8..=13).contains(&n) && tok.groups <= 3 && tok.plain_seps
 }
 
 /// Timestamps pass the 12-digit Luhn about 10 % of the time (identifiers.md

@@ -19,7 +19,7 @@
 //! Evidence: [`Evidence::Shape`] for prefix/separator shapes,
 //! [`Evidence::Context`] when only the keyword makes it a phone.
 
-use super::util::{Kw, digit_run_after, keyword_before, next_char};
+use super::util::{Kw, digit_run_after, joined_digits, keyword_before, next_char};
 use super::{Candidate, DetectCtx, Evidence, Kind};
 
 /// How many words before the number may hold the phone keyword
@@ -92,13 +92,45 @@ fn start_ok(text: &str, i: usize) -> bool {
     }
 }
 
-/// Digit groups starting at `p`: (groups, separators between them).
-fn parse_groups(text: &str, mut p: usize) -> (Vec<(usize, usize)>, Vec<Sep>) {
+/// The digit groups of one candidate number and the separators between them (`seps[k]` follows
+/// `groups[k]`), in fixed arrays: at most [`MAX_GROUPS`] plus an area code in brackets.
+#[derive(Debug, Clone, Copy)]
+struct Groups {
+    groups: [(usize, usize); MAX_GROUPS + 1],
+    seps: [Sep; MAX_GROUPS + 1],
+    len: usize,
+}
+
+impl Groups {
+    fn new() -> Groups {
+        Groups { groups: [(0, 0); MAX_GROUPS + 1], seps: [Sep::Space; MAX_GROUPS + 1], len: 0 }
+    }
+
+    fn push(&mut self, group: (usize, usize)) {
+        self.groups[self.len] = group;
+        self.len += 1;
+    }
+
+    /// The separator after the last group.
+    fn push_sep(&mut self, sep: Sep) {
+        self.seps[self.len - 1] = sep;
+    }
+
+    fn groups(&self) -> &[(usize, usize)] {
+        &self.groups[..self.len]
+    }
+
+    /// Separators between the groups (one fewer than the groups).
+    fn seps(&self) -> &[Sep] {
+        &self.seps[..self.len.saturating_sub(1)]
+    }
+}
+
+/// Appends the digit groups starting at `p` (and the separators between them) to `out`.
+fn parse_groups(text: &str, mut p: usize, out: &mut Groups) {
     let b = text.as_bytes();
-    let mut groups = Vec::new();
-    let mut seps = Vec::new();
     // Phones have at most six groups; the cap keeps long digit lists linear.
-    while groups.len() < MAX_GROUPS {
+    for _ in 0..MAX_GROUPS {
         let s = p;
         while p < b.len() && b[p].is_ascii_digit() {
             p += 1;
@@ -106,7 +138,7 @@ fn parse_groups(text: &str, mut p: usize) -> (Vec<(usize, usize)>, Vec<Sep>) {
         if p == s {
             break;
         }
-        groups.push((s, p));
+        out.push((s, p));
         let rest = &text[p..];
         let (sep, len) = if rest.starts_with(" - ") {
             (Sep::SpacedDash, 3)
@@ -120,13 +152,12 @@ fn parse_groups(text: &str, mut p: usize) -> (Vec<(usize, usize)>, Vec<Sep>) {
             }
         };
         if b.get(p + len).is_some_and(u8::is_ascii_digit) {
-            seps.push(sep);
+            out.push_sep(sep);
             p += len;
         } else {
             break;
         }
     }
-    (groups, seps)
 }
 
 /// Nothing glued after the end: no letter, no digit, no separator+digit.
@@ -134,8 +165,20 @@ fn end_ok(text: &str, end: usize) -> bool {
     !next_char(text, end).is_some_and(|c| c.is_alphanumeric() || c == '@') && !digit_run_after(text, end)
 }
 
+/// Bytes that may stand between the digit groups of a phone number: the separators of [`parse_groups`],
+/// the `+`, `(0)` and `(08)` of prefixes and area codes, and the no-break space (`C2 A0`).
+const PHONE_GAP_BYTES: &[u8] = b" -./()+\xC2\xA0";
+
+/// The fewest digits any accepted phone has (a closed 8-digit plan, a trunk number of 8, a `+` with a
+/// one-digit country code and six more).
+const PHONE_MIN_DIGITS: usize = 7;
+
 /// Tries the longest acceptable phone starting at `i`.
 fn parse_at(text: &str, i: usize) -> Option<(usize, Evidence)> {
+    // Times, rooms, dates and amounts are too short to be phones: skip them before the keyword look-back.
+    if joined_digits(text.as_bytes(), i, PHONE_GAP_BYTES, 4, PHONE_MIN_DIGITS) < PHONE_MIN_DIGITS {
+        return None;
+    }
     let kw = keyword_before(text, i, PHONE_KEYWORD_WORDS);
     if matches!(kw, Some((Kw::NonId, _))) {
         return None;
@@ -156,7 +199,7 @@ fn parse_at(text: &str, i: usize) -> Option<(usize, Evidence)> {
     }
 
     // National: optional "(0x)" area code.
-    let (mut groups, mut seps) = (Vec::new(), Vec::new());
+    let mut grp = Groups::new();
     let mut p = i;
     if b[i] == b'(' {
         let close = text[i..].find(')')? + i;
@@ -164,8 +207,8 @@ fn parse_at(text: &str, i: usize) -> Option<(usize, Evidence)> {
         if !(2..=4).contains(&area.len()) || !area.starts_with('0') || !area.bytes().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        groups.push((i + 1, close));
-        seps.push(Sep::Paren);
+        grp.push((i + 1, close));
+        grp.push_sep(Sep::Paren);
         p = close + 1;
         if b.get(p) == Some(&b' ') {
             p += 1;
@@ -174,10 +217,12 @@ fn parse_at(text: &str, i: usize) -> Option<(usize, Evidence)> {
             return None;
         }
     }
-    let (g, s) = parse_groups(text, p);
-    groups.extend(g);
-    seps.extend(s);
-    for k in cut_points(text, &groups, &seps) {
+    parse_groups(text, p, &mut grp);
+    let (groups, seps) = (grp.groups(), grp.seps());
+    if groups.is_empty() {
+        return None;
+    }
+    for k in cut_points(text, groups, seps) {
         let end = groups[k - 1].1;
         if let Some(e) = national_shape(text, &groups[..k], &seps[..k - 1], phone_kw) {
             return Some((end, e));
@@ -216,8 +261,10 @@ fn parse_international(text: &str, p: usize, plus: bool) -> Option<(usize, Evide
     if !b.get(q).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let (groups, seps) = parse_groups(text, q);
-    for k in cut_points(text, &groups, &seps) {
+    let mut grp = Groups::new();
+    parse_groups(text, q, &mut grp);
+    let (groups, seps) = (grp.groups(), grp.seps());
+    for k in cut_points(text, groups, seps) {
         let end = groups[k - 1].1;
         let mut n: usize = groups[..k].iter().map(|(s, e)| e - s).sum();
         // "+46 070-…": a trunk 0 written after the country code.
@@ -242,13 +289,20 @@ fn cut_points<'a>(text: &'a str, groups: &'a [(usize, usize)], seps: &'a [Sep]) 
 /// `dd mm yyyy`-like triple: a date, not a phone.
 fn date_like(text: &str, g: &[(usize, usize)]) -> bool {
     let v = |i: usize| text[g[i].0..g[i].1].parse::<u32>().unwrap_or(0);
-    let lens: Vec<usize> = g.iter().map(|(s, e)| e - s).collect();
-    lens == [2, 2, 4] && ((v(0) <= 31 && v(1) <= 12) || (v(0) <= 12 && v(1) <= 31)) && (1800..=2100).contains(&v(2))
+    let lens = |i: usize| g[i].1 - g[i].0;
+    g.len() == 3
+        && (lens(0), lens(1), lens(2)) == (2, 2, 4)
+        && ((v(0) <= 31 && v(1) <= 12) || (v(0) <= 12 && v(1) <= 31))
+        && (1800..=2100).contains(&v(2))
 }
 
 /// Shape rules for numbers without an international prefix.
 fn national_shape(text: &str, g: &[(usize, usize)], seps: &[Sep], phone_kw: bool) -> Option<Evidence> {
-    let lens: Vec<usize> = g.iter().map(|(s, e)| e - s).collect();
+    let mut lens_buf = [0usize; MAX_GROUPS + 1];
+    for (l, (s, e)) in lens_buf.iter_mut().zip(g) {
+        *l = e - s;
+    }
+    let lens = &lens_buf[..g.len()];
     let total: usize = lens.iter().sum();
     let first = text.as_bytes()[g[0].0];
     let kw_fallback = || {
@@ -280,7 +334,7 @@ fn national_shape(text: &str, g: &[(usize, usize)], seps: &[Sep], phone_kw: bool
         }
         let same = seps.iter().all(|s| *s == seps[0]);
         let shape = same
-            && match lens.as_slice() {
+            && match lens {
                 [2, 2, 2, 2] | [3, 2, 3] => matches!(seps[0], Sep::Space | Sep::Dash),
                 [4, 4] => {
                     let year =

@@ -33,6 +33,39 @@ pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
         || memchr::memchr(b'9', bytes).is_some()
 }
 
+/// `true` when `bytes` has `n` ASCII digits in a row (a cheap gate before a regex that needs them).
+pub(crate) fn has_digit_run(bytes: &[u8], n: usize) -> bool {
+    let mut run = 0;
+    for &b in bytes {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= n {
+            return true;
+        }
+    }
+    false
+}
+
+/// The number of ASCII digits from `i` on, in digit groups joined by runs of at most `max_gap` bytes
+/// that each are in `seps`, counting stops at `enough`. A necessary condition the phone and birth-date
+/// detectors check before their costlier parsing: what they read is always such a run.
+pub(crate) fn joined_digits(bytes: &[u8], i: usize, seps: &[u8], max_gap: usize, enough: usize) -> usize {
+    let (mut digits, mut gap) = (0, 0);
+    for &b in &bytes[i..] {
+        if b.is_ascii_digit() {
+            digits += 1;
+            gap = 0;
+            if digits >= enough {
+                break;
+            }
+        } else if seps.contains(&b) && gap < max_gap {
+            gap += 1;
+        } else {
+            break;
+        }
+    }
+    digits
+}
+
 /// Characters that glue digit groups into one number ("12 500", "1.234,00",
 /// "2024-03-15", "14:30", "1234.56.78903"). A candidate identifier must be a
 /// whole token: a digit or separator+digit right before or after it
@@ -71,58 +104,95 @@ pub(crate) fn digit_run_after(text: &str, pos: usize) -> bool {
     }
 }
 
-/// A maximal run of ASCII digit groups joined by single token separators.
-#[derive(Debug, Clone)]
+/// A maximal run of ASCII digit groups joined by single token separators. `Copy` and allocation-free:
+/// the detectors only need the shape (how many digits, how many groups, the first group and separator)
+/// and, for short tokens, the digits themselves ([`NumToken::digits_into`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NumToken {
     pub start: usize,
     pub end: usize,
-    /// Byte ranges of the digit groups.
-    pub groups: Vec<(usize, usize)>,
-    /// Separator between group `i` and `i + 1`.
-    pub seps: Vec<char>,
+    /// Number of ASCII digits in the token.
+    pub digits: usize,
+    /// Number of digit groups.
+    pub groups: usize,
+    /// Length in bytes of the first group.
+    pub first_group: usize,
+    /// The separator after the first group (`None` for a single group).
+    pub first_sep: Option<char>,
+    /// Every separator is `-`, `+` or a space.
+    pub plain_seps: bool,
 }
+
+/// The most digits [`NumToken::digits_into`] copies out (identity numbers have at most 13).
+pub(crate) const DIGITS_MAX: usize = 16;
 
 impl NumToken {
-    /// Number of ASCII digits in the token.
-    pub fn digit_count(&self) -> usize {
-        self.groups.iter().map(|(s, e)| e - s).sum()
-    }
-
-    /// The digits, separators removed.
-    pub fn digits(&self, text: &str) -> String {
-        let mut s = String::with_capacity(self.digit_count());
-        for &(a, b) in &self.groups {
-            s.push_str(&text[a..b]);
+    /// The digits, separators removed, copied into `buf`; `None` for a token of more than [`DIGITS_MAX`].
+    pub fn digits_into<'b>(&self, text: &str, buf: &'b mut [u8; DIGITS_MAX]) -> Option<&'b str> {
+        if self.digits > DIGITS_MAX {
+            return None;
         }
-        s
+        let mut n = 0;
+        for &b in &text.as_bytes()[self.start..self.end] {
+            if b.is_ascii_digit() {
+                buf[n] = b;
+                n += 1;
+            }
+        }
+        std::str::from_utf8(&buf[..n]).ok()
     }
 }
 
-/// All maximal number tokens of `text`, left to right.
-pub(crate) fn number_tokens(text: &str) -> Vec<NumToken> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
+/// The maximal number tokens of `text`, left to right, without allocating.
+pub(crate) fn number_tokens(text: &str) -> NumTokens<'_> {
+    NumTokens { text, i: 0 }
+}
+
+/// Iterator of [`number_tokens`].
+pub(crate) struct NumTokens<'a> {
+    text: &'a str,
+    i: usize,
+}
+
+impl Iterator for NumTokens<'_> {
+    type Item = NumToken;
+
+    fn next(&mut self) -> Option<NumToken> {
+        let (text, b) = (self.text, self.text.as_bytes());
+        let mut i = self.i;
+        while i < b.len() && !b[i].is_ascii_digit() {
             i += 1;
-            continue;
         }
-        let start = i;
-        let mut groups = Vec::new();
-        let mut seps = Vec::new();
+        if i >= b.len() {
+            self.i = i;
+            return None;
+        }
+        let mut tok =
+            NumToken { start: i, end: i, digits: 0, groups: 0, first_group: 0, first_sep: None, plain_seps: true };
         loop {
             let gs = i;
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            groups.push((gs, i));
+            tok.digits += i - gs;
+            tok.groups += 1;
+            if tok.groups == 1 {
+                tok.first_group = i - gs;
+            }
             // A separator followed by a digit continues the token.
-            match next_char(text, i) {
+            let sep = match b.get(i) {
+                Some(&c) if c.is_ascii() => Some(char::from(c)),
+                Some(_) => next_char(text, i),
+                None => None,
+            };
+            match sep {
                 Some(c) if is_token_sep(c) => {
                     let after = i + c.len_utf8();
                     if after < b.len() && b[after].is_ascii_digit() {
-                        seps.push(c);
+                        if tok.groups == 1 {
+                            tok.first_sep = Some(c);
+                        }
+                        tok.plain_seps &= matches!(c, '-' | '+' | ' ');
                         i = after;
                         continue;
                     }
@@ -131,9 +201,10 @@ pub(crate) fn number_tokens(text: &str) -> Vec<NumToken> {
                 _ => break,
             }
         }
-        out.push(NumToken { start, end: i, groups, seps });
+        tok.end = i;
+        self.i = i;
+        Some(tok)
     }
-    out
 }
 
 /// Parses an ASCII decimal number (no sign). `None` when not all digits.
@@ -462,10 +533,29 @@ mod tests {
 
     #[test]
     fn tokens_join_separators() {
-        let t = number_tokens("a 12 500 kr, 2024-03-15 and 14.30");
+        let text = "a 12 500 kr, 2024-03-15 and 14.30; 1+2:3";
+        let t: Vec<_> = number_tokens(text).collect();
         let spans: Vec<_> = t.iter().map(|t| (t.start, t.end)).collect();
-        assert_eq!(spans, vec![(2, 8), (13, 23), (28, 33)]);
-        assert_eq!(t[1].digits("a 12 500 kr, 2024-03-15 and 14.30"), "20240315");
+        assert_eq!(spans, vec![(2, 8), (13, 23), (28, 33), (35, 40)]);
+        let mut buf = [0; DIGITS_MAX];
+        assert_eq!(t[1].digits_into(text, &mut buf), Some("20240315"));
+        assert_eq!(
+            (t[1].digits, t[1].groups, t[1].first_group, t[1].first_sep, t[1].plain_seps),
+            (8, 3, 4, Some('-'), true)
+        );
+        assert_eq!((t[2].first_sep, t[2].plain_seps), (Some('.'), false));
+        assert_eq!((t[3].groups, t[3].plain_seps), (3, false));
+    }
+
+    #[test]
+    fn digit_runs_and_joined_digits() {
+        assert!(has_digit_run(b"a 123456 b", 6) && !has_digit_run(b"12345 6", 6));
+        let phone = b" -./()+";
+        assert_eq!(joined_digits(b"070-123 45 67", 0, phone, 4, 99), 10);
+        assert_eq!(joined_digits(b"070-123 45 67", 0, phone, 4, 7), 7, "stops at enough");
+        assert_eq!(joined_digits(b"kl 14.30 idag", 3, phone, 4, 99), 4);
+        assert_eq!(joined_digits(b"12     34", 0, phone, 4, 99), 2, "a gap longer than max_gap ends the run");
+        assert_eq!(joined_digits(b"12 x 34", 0, phone, 4, 99), 2, "other bytes end the run");
     }
 
     #[test]
