@@ -40,6 +40,37 @@ pub(crate) struct Matcher {
     /// Pattern id → range in `group_entries`.
     groups: Vec<(u32, u32)>,
     group_entries: Vec<u32>,
+    /// `anchors[k]`: the boundary conditions of `group_entries[k]`, packed so most automaton matches are
+    /// rejected without touching the (large, scattered) entries. See [`anchor_flags`].
+    anchors: Vec<u8>,
+    /// `group_anchors[g]`: the anchor flags every entry of pattern `g` has, so a match that fails them is
+    /// dropped without looking at its entries one by one.
+    group_anchors: Vec<u8>,
+}
+
+/// The entry must start at a word start.
+const WORD_START: u8 = 1;
+/// The entry must continue a word (`+term`): a word character or a hyphen-joined word before it.
+const IN_COMPOUND: u8 = 2;
+/// The entry must end at a word end (and has no number after it).
+const WORD_END: u8 = 4;
+
+fn anchor_flags(e: &Entry) -> u8 {
+    let left = match e.left {
+        Left::Word => WORD_START,
+        Left::Compound => IN_COMPOUND,
+        Left::Any => 0,
+    };
+    let right = if e.right == Right::Word && !e.num_after { WORD_END } else { 0 };
+    left | right
+}
+
+/// The anchor flags of every group entry, and of every group (those all its entries share).
+fn anchors(entries: &[Entry], groups: &[(u32, u32)], group_entries: &[u32]) -> (Vec<u8>, Vec<u8>) {
+    let anchors: Vec<u8> = group_entries.iter().map(|&i| anchor_flags(&entries[i as usize])).collect();
+    let shared =
+        groups.iter().map(|&(a, b)| anchors[a as usize..b as usize].iter().fold(u8::MAX, |acc, &f| acc & f)).collect();
+    (anchors, shared)
 }
 
 /// Words after a number that make it a quantity, a time or a date rather than a room.
@@ -154,7 +185,8 @@ impl Matcher {
                     .map_err(|e| BuildError::Matcher(e.to_string()))?,
             )
         };
-        Ok(Matcher { ac, patterns: order, groups, group_entries })
+        let (anchors, group_anchors) = anchors(entries, &groups, &group_entries);
+        Ok(Matcher { ac, patterns: order, groups, anchors, group_anchors, group_entries })
     }
 
     /// The matcher for the embedded lexicons, from the automaton and tables `build.rs` made with this same
@@ -166,11 +198,14 @@ impl Matcher {
         }
         let (ac, _) = DoubleArrayAhoCorasick::<u32>::deserialize(AUTOMATON)
             .map_err(|e| BuildError::Matcher(format!("embedded automaton: {e}")))?;
+        let (anchors, group_anchors) = anchors(entries, GROUPS, GROUP_ENTRIES);
         Ok(Matcher {
             ac: Some(ac),
             patterns: PATTERNS.iter().map(|p| (*p).to_string()).collect(),
             groups: GROUPS.to_vec(),
             group_entries: GROUP_ENTRIES.to_vec(),
+            anchors,
+            group_anchors,
         })
     }
 
@@ -230,8 +265,27 @@ impl Matcher {
         exceptions.clear();
         let Some(ac) = &self.ac else { return };
         for m in ac.find_overlapping_iter(text) {
-            let (a, b) = self.groups[m.value() as usize];
-            for &ei in &self.group_entries[a as usize..b as usize] {
+            let g = m.value() as usize;
+            let (a, b) = self.groups[g];
+            let (a, b) = (a as usize, b as usize);
+            // Most matches sit inside longer words (`ont` in `kontor`): decide those on the two
+            // neighbouring characters, for the whole pattern when all its entries agree.
+            let before = word_before(text, m.start());
+            let after = word_at(text, m.end());
+            let joined = before
+                || (m.start() >= 2 && text.as_bytes()[m.start() - 1] == b'-' && word_before(text, m.start() - 1));
+            let fails = |flags: u8| {
+                (flags & WORD_START != 0 && before)
+                    || (flags & IN_COMPOUND != 0 && !joined)
+                    || (flags & WORD_END != 0 && after)
+            };
+            if fails(self.group_anchors[g]) {
+                continue;
+            }
+            for (&ei, &flags) in self.group_entries[a..b].iter().zip(&self.anchors[a..b]) {
+                if fails(flags) {
+                    continue;
+                }
                 let e = &entries[ei as usize];
                 if let Some((s, end)) = validate(e, text, m.start(), m.end()) {
                     if e.case_sensitive && !starts_upper(original, norm.map[s] as usize) {
@@ -317,11 +371,33 @@ fn starts_upper(original: &str, at: usize) -> bool {
     original.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
 }
 
+/// A word character ends right before byte `at` (ASCII without decoding).
+#[inline(always)]
 fn word_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => word_before_slow(text, at),
+    }
+}
+
+#[cold]
+fn word_before_slow(text: &str, at: usize) -> bool {
     char_before(text, at).is_some_and(is_word_char)
 }
 
+/// A word character starts at byte `at` (ASCII without decoding).
+#[inline(always)]
 fn word_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => word_at_slow(text, at),
+    }
+}
+
+#[cold]
+fn word_at_slow(text: &str, at: usize) -> bool {
     char_at(text, at).is_some_and(is_word_char)
 }
 
@@ -382,16 +458,14 @@ pub(crate) fn validate(e: &Entry, text: &str, start: usize, end: usize) -> Optio
             if !word_at(text, end) {
                 end
             } else {
-                let rest = &text[end..];
+                // The ending must be the rest of the word exactly (every ending is made of word characters).
+                let tail_end = word_end(text, end);
+                let tail = &text[end..tail_end];
                 let after_e: &[&str] = if e.folded.ends_with('e') { e.lang.endings_after_e() } else { &[] };
-                let ending = e
-                    .lang
-                    .endings()
-                    .iter()
-                    .chain(after_e)
-                    .filter(|x| rest.starts_with(**x) && !word_at(text, end + x.len()))
-                    .max_by_key(|x| x.len())?;
-                end + ending.len()
+                if !e.lang.endings().contains(&tail) && !after_e.contains(&tail) {
+                    return None;
+                }
+                tail_end
             }
         }
     };
