@@ -48,6 +48,23 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// The end of the run of printable ASCII starting at `i`: visible characters, and single spaces between
+/// them (a space run or a space before other characters is left to [`Normalized::push_space`]).
+#[inline]
+fn ascii_run(bytes: &[u8], mut i: usize) -> usize {
+    let visible = |b: u8| b' ' < b && b < 0x7f;
+    while i < bytes.len() {
+        if visible(bytes[i]) {
+            i += 1;
+        } else if bytes[i] == b' ' && i > 0 && visible(bytes[i - 1]) && bytes.get(i + 1).is_some_and(|&b| visible(b)) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 /// Folds a whole string (used for lexicon entries) exactly as [`Normalized::fill`] folds a message.
 pub(crate) fn fold_str(s: &str) -> String {
     let mut n = Normalized::default();
@@ -66,8 +83,9 @@ pub(crate) struct Normalized {
 }
 
 impl Normalized {
-    /// Rebuilds the view for `original`, reusing the buffers. ASCII bytes take a fast path; other
-    /// characters go through [`fold_char`].
+    /// Rebuilds the view for `original`, reusing the buffers. Runs of printable ASCII are copied and
+    /// lowercased in bulk (their map entries are consecutive); whitespace collapses; other characters go
+    /// through [`fold_char`].
     pub fn fill(&mut self, original: &str) {
         self.text.clear();
         self.map.clear();
@@ -76,14 +94,21 @@ impl Normalized {
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            let run_end = ascii_run(bytes, i);
+            if run_end > i {
+                let before = self.text.len();
+                self.text.push_str(&original[i..run_end]);
+                self.text[before..].make_ascii_lowercase();
+                self.map.extend(i as u32..run_end as u32);
+                i = run_end;
+                if i == bytes.len() {
+                    break;
+                }
+            }
             let b = bytes[i];
             if b.is_ascii() {
-                if b.is_ascii_whitespace() || b.is_ascii_control() {
-                    self.push_space(b == b'\n', i);
-                } else {
-                    self.text.push(char::from(b.to_ascii_lowercase()));
-                    self.map.push(i as u32);
-                }
+                // Whitespace, a control character or DEL.
+                self.push_space(b == b'\n', i);
                 i += 1;
                 continue;
             }
@@ -180,6 +205,52 @@ mod tests {
         assert_eq!(view("BRUKAREN PÅ RUM 5").text, "brukaren pa rum 5");
         assert_eq!(view("Sønnen ÆLDRE Öl").text, "sonnen aeldre ol");
         assert_eq!(fold_str("trycksår"), "trycksar");
+    }
+
+    /// The view built one character at a time, as the definition: fold, then collapse whitespace.
+    fn reference(original: &str) -> (String, Vec<u32>) {
+        let (mut text, mut map) = (String::new(), Vec::new());
+        for (i, c) in original.char_indices() {
+            let mut folded = String::new();
+            fold_char(c, &mut folded);
+            if folded == " " || folded == "\n" {
+                match text.as_bytes().last() {
+                    Some(b' ') if folded == "\n" => {
+                        text.pop();
+                        text.push('\n');
+                    }
+                    Some(b' ' | b'\n') => {}
+                    _ => {
+                        text.push_str(&folded);
+                        map.push(i as u32);
+                    }
+                }
+            } else {
+                map.extend(std::iter::repeat_n(i as u32, folded.len()));
+                text.push_str(&folded);
+            }
+        }
+        map.push(original.len() as u32);
+        (text, map)
+    }
+
+    #[test]
+    fn bulk_ascii_runs_equal_the_definition() {
+        for s in [
+            "Hej DU där",
+            "two  spaces and\ttab \n newline",
+            " leading and trailing ",
+            "A B\u{7f}C \u{1}D",
+            "rum 14 \u{a0}Æble—ÖL  x",
+            "ends with space ",
+            "ø ø  å\u{200b}z",
+            "",
+            "   ",
+            "a\r\nb",
+        ] {
+            let n = view(s);
+            assert_eq!((n.text.clone(), n.map.clone()), reference(s), "{s:?}");
+        }
     }
 
     #[test]

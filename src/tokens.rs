@@ -26,33 +26,30 @@ impl Tokens {
         self.spans.clear();
         self.breaks.clear();
         let bytes = text.as_bytes();
-        // Is there a word character at byte `i`, and how long is it? ASCII without decoding.
-        let word_at = |i: usize| -> Option<usize> {
-            let b = bytes[i];
-            if b.is_ascii() {
-                return b.is_ascii_alphanumeric().then_some(1);
-            }
-            let c = text[i..].chars().next()?;
-            is_word_char(c).then_some(c.len_utf8())
-        };
         let mut gap_start = 0usize;
         let mut i = 0usize;
         while i < bytes.len() {
-            let Some(len) = word_at(i) else {
+            let len = word_char_len(text, i);
+            if len == 0 {
                 // Skip a non-word character (whole, when it is multi-byte).
                 i += if bytes[i].is_ascii() { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
                 continue;
-            };
+            }
             let start = i;
             i += len;
-            while i < bytes.len() {
-                match word_at(i) {
-                    Some(l) => i += l,
-                    None => break,
+            loop {
+                match word_char_len(text, i) {
+                    0 => break,
+                    l => i += l,
                 }
             }
-            let prev = self.spans.last().map(|&(s, e)| &text[s as usize..e as usize]);
-            self.breaks.push(gap_break(&text[gap_start..start], prev));
+            let gap = &text[gap_start..start];
+            let brk = if gap == " " {
+                Break::None
+            } else {
+                gap_break(gap, self.spans.last().map(|&(s, e)| &text[s as usize..e as usize]))
+            };
+            self.breaks.push(brk);
             self.spans.push((start as u32, i as u32));
             gap_start = i;
         }
@@ -95,6 +92,17 @@ impl Tokens {
     /// Is there a break of at least `level` between words `a < b`?
     pub fn broken(&self, a: usize, b: usize, level: Break) -> bool {
         (a + 1..=b).any(|i| self.breaks[i] >= level)
+    }
+}
+
+/// The byte length of the word character at `i` (letters and digits of any script), 0 when there is
+/// none. ASCII without decoding.
+#[inline]
+fn word_char_len(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        None => 0,
+        Some(b) if b.is_ascii() => usize::from(b.is_ascii_alphanumeric()),
+        Some(_) => text[i..].chars().next().filter(|&c| is_word_char(c)).map_or(0, char::len_utf8),
     }
 }
 
