@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{CaptureLocations, Regex};
 
 use crate::config::DetectorWeights;
 use crate::finding::Source;
@@ -225,13 +225,19 @@ fn street(inp: &Input<'_>, h: &TermHit, out: &mut Vec<Cand>) {
 }
 
 /// Runs the detectors that need the flags; pushes their candidates.
-pub(crate) fn derive(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Cand>) {
+pub(crate) fn derive(
+    inp: &Input<'_>,
+    hits: &[TermHit],
+    flags: &mut [u16],
+    ages_locs: &mut Option<AgeLocations>,
+    out: &mut Vec<Cand>,
+) {
     titles(inp, hits, flags, out);
     initials(inp, flags, out);
     room_ordinals(inp, out);
     pointed_rooms(inp, flags, out);
     descriptions(inp, hits, flags, out);
-    ages(inp, flags, out);
+    ages(inp, flags, ages_locs, out);
     media(inp, hits, flags, out);
 }
 
@@ -303,6 +309,9 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
     while i < n {
         let is_letter = |k: usize| {
             let w = inp.word(k);
+            if w.len() > 4 {
+                return false;
+            }
             let mut cs = w.chars();
             cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none() && inp.capitalized(k)
         };
@@ -327,7 +336,7 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        if !(is_letter(i) && dot_after(i)) {
+        if !(dot_after(i) && is_letter(i)) {
             i += 1;
             continue;
         }
@@ -373,6 +382,9 @@ const NOT_ROOM_BEFORE: &[&str] = &[
 
 /// `12:an`, `5an`, `7'eren`, `3:e van`.
 fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
+    if !crate::detect::has_ascii_digit(inp.text().as_bytes()) {
+        return;
+    }
     let n = inp.tokens.len();
     for i in 0..n {
         let w = inp.word(i);
@@ -508,6 +520,98 @@ static AGE_YEARS: LazyLock<Regex> =
 static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([0-9]{1,3}) ?(-year-old|-yr-old|-years-old|year old|years old|yr old|yrs old|yo|y/o|y\.o\.)([^0-9A-Za-z_]|$)|(?-u:\b)aged ([0-9]{1,3})(?-u:\b)").expect("valid regex")
 });
+/// Words after `N år` that make it a duration (`3 år sedan`, `2 år till`).
+const DURATION_AFTER: &[&str] = &[
+    "sedan",
+    "siden",
+    "senere",
+    "senare",
+    "till",
+    "til",
+    "tidligere",
+    "tidigare",
+    "framover",
+    "fremover",
+    "fram",
+    "frem",
+];
+
+/// Capture slots for the age regexes, kept in the caller's scratch so a search allocates nothing
+/// (`captures_iter` allocates a `Captures` per match).
+#[derive(Debug, Clone)]
+pub(crate) struct AgeLocations {
+    nordic: CaptureLocations,
+    years: CaptureLocations,
+    english: CaptureLocations,
+}
+
+impl AgeLocations {
+    fn new() -> AgeLocations {
+        AgeLocations {
+            nordic: AGE_NORDIC.capture_locations(),
+            years: AGE_YEARS.capture_locations(),
+            english: AGE_EN.capture_locations(),
+        }
+    }
+}
+
+/// Calls `f` with the capture slots of every successive match of `re` in `text` (what `captures_iter`
+/// yields; these regexes never match empty).
+fn for_each_capture(
+    re: &Regex,
+    locs: &mut CaptureLocations,
+    text: &str,
+    mut f: impl FnMut(&CaptureLocations) -> Option<()>,
+) {
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(m) = re.captures_read_at(locs, text, at) else {
+            break;
+        };
+        f(locs);
+        at = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+    }
+}
+
+/// Which age regexes can match at all.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct AgeUnits {
+    nordic: bool,
+    years: bool,
+    english: bool,
+}
+
+/// One pass over the digit runs of the normalized text for what the age regexes need around their number:
+/// at most three digits, then (after an optional space and hyphen) `ar…`/`aar…` ([`AGE_NORDIC`]), a space
+/// and `ar`/`aar` ([`AGE_YEARS`]), or `y…`/`-y…` or `aged ` before it ([`AGE_EN`]). A necessary condition
+/// for each regex, so a capture search runs only where it can find something.
+fn age_units(b: &[u8]) -> AgeUnits {
+    let mut units = AgeUnits::default();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start > 3 {
+            continue;
+        }
+        units.english |= b[..start].ends_with(b"aged ");
+        let rest = &b[i..];
+        units.years |= rest.starts_with(b" ar") || rest.starts_with(b" aar");
+        let mut r = rest.strip_prefix(b" ").unwrap_or(rest);
+        units.english |= r.starts_with(b"y") || r.starts_with(b"-y");
+        r = r.strip_prefix(b"-").unwrap_or(r);
+        r = r.strip_prefix(b" ").unwrap_or(r);
+        units.nordic |= r.starts_with(b"ar") || r.starts_with(b"aar");
+    }
+    units
+}
+
 /// Words before `N år` that make it a duration (`i 40 år`, `for 3 år siden`).
 const DURATION_BEFORE: &[&str] = &[
     "i", "for", "pa", "om", "efter", "etter", "sedan", "siden", "over", "under", "in", "after", "ca", "cirka",
@@ -518,60 +622,40 @@ const DURATION_BEFORE: &[&str] = &[
 ];
 
 #[allow(clippy::needless_range_loop)] // the loops read neighbouring words too
-fn ages(inp: &Input<'_>, flags: &[u16], out: &mut Vec<Cand>) {
+fn ages(inp: &Input<'_>, flags: &[u16], locs: &mut Option<AgeLocations>, out: &mut Vec<Cand>) {
     let text = inp.text();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return;
-    }
+    let AgeUnits { nordic, years, english } = age_units(text.as_bytes());
     let plausible = |s: &str| s.parse::<u32>().is_ok_and(|v| (1..=115).contains(&v));
-    // Each regex needs its unit word: skip the regex (a capture search) when the word is not there.
-    let nordic = text.contains("ari");
-    let years = text.contains(" ar") || text.contains(" aar");
-    let english = ["yo", "y/o", "y.o.", "year", "yr", "aged"].iter().any(|w| text.contains(w));
-    for c in nordic.then(|| AGE_NORDIC.captures_iter(text)).into_iter().flatten() {
-        if plausible(&c[1]) {
-            let m = c.get(0).expect("whole match");
-            push(out, Rule::Age, m.start(), m.end(), inp.weights.age, "age");
-        }
+    let group = |l: &CaptureLocations, i: usize| l.get(i).map(|(s, e)| (s, e, &text[s..e]));
+    let locs = locs.get_or_insert_with(AgeLocations::new);
+    if nordic {
+        for_each_capture(&AGE_NORDIC, &mut locs.nordic, text, |c| {
+            let ((s, e, _), (_, _, num)) = (group(c, 0)?, group(c, 1)?);
+            plausible(num).then(|| push(out, Rule::Age, s, e, inp.weights.age, "age"))
+        });
     }
-    for c in years.then(|| AGE_YEARS.captures_iter(text)).into_iter().flatten() {
-        let m = c.get(0).expect("whole match");
-        // Swedish "är" (is) folds to "ar" like "år" (year): "rum 3 är bokat" is no age.
-        let unit = inp.norm.map[c.get(2).expect("unit group").start()] as usize;
-        if inp.original[unit..].starts_with(['ä', 'Ä']) {
-            continue;
-        }
-        let before = inp.tokens.before(m.start()).map(|k| inp.word(k));
-        let after = &text[m.end()..];
-        let duration = before.is_some_and(|w| DURATION_BEFORE.contains(&w))
-            || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
-            || [
-                "sedan",
-                "siden",
-                "senere",
-                "senare",
-                "till",
-                "til",
-                "tidligere",
-                "tidigare",
-                "framover",
-                "fremover",
-                "fram",
-                "frem",
-            ]
-            .iter()
-            .any(|w| after.trim_start().starts_with(w));
-        if plausible(&c[1]) && !duration {
-            push(out, Rule::Age, m.start(), m.end(), inp.weights.age, "age");
-        }
+    if years {
+        for_each_capture(&AGE_YEARS, &mut locs.years, text, |c| {
+            let ((s, e, _), (_, _, num), (unit, _, _)) = (group(c, 0)?, group(c, 1)?, group(c, 2)?);
+            // Swedish "är" (is) folds to "ar" like "år" (year): "rum 3 är bokat" is no age.
+            if inp.original[inp.norm.map[unit] as usize..].starts_with(['ä', 'Ä']) {
+                return None;
+            }
+            let before = inp.tokens.before(s).map(|k| inp.word(k));
+            let after = text[e..].trim_start();
+            let duration = before.is_some_and(|w| DURATION_BEFORE.contains(&w))
+                || after.starts_with(|c: char| c.is_ascii_digit())
+                || DURATION_AFTER.iter().any(|w| after.starts_with(w));
+            (plausible(num) && !duration).then(|| push(out, Rule::Age, s, e, inp.weights.age, "age"))
+        });
     }
-    for c in english.then(|| AGE_EN.captures_iter(text)).into_iter().flatten() {
-        let num = c.get(1).or_else(|| c.get(4)).expect("one number group");
-        if plausible(num.as_str()) {
-            let m = c.get(0).expect("whole match");
-            let end = c.get(3).map_or(m.end(), |g| g.start());
-            push(out, Rule::Age, m.start(), end, inp.weights.age, "age");
-        }
+    if english {
+        for_each_capture(&AGE_EN, &mut locs.english, text, |c| {
+            let (s, e, _) = group(c, 0)?;
+            let (_, _, num) = group(c, 1).or_else(|| group(c, 4))?;
+            let end = group(c, 3).map_or(e, |(g, _, _)| g);
+            plausible(num).then(|| push(out, Rule::Age, s, end, inp.weights.age, "age"))
+        });
     }
     // `Agnes, 87`: a first name, a comma and an old age.
     let n = inp.tokens.len();
@@ -629,6 +713,29 @@ fn media(inp: &Input<'_>, hits: &[TermHit], flags: &[u16], out: &mut Vec<Cand>) 
                 let det = if own.is_some() { "own-posting" } else { "private-posting" };
                 push(out, Rule::MediaShare, start, end, inp.weights.private_posting, det);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn age_units_gate_each_regex() {
+        let u = |t: &str| age_units(t.as_bytes());
+        assert_eq!(u("hon ar 87 ar"), AgeUnits { nordic: true, years: true, english: false });
+        assert_eq!(u("en 87-ariga dam"), AgeUnits { nordic: true, years: false, english: false });
+        assert_eq!(u("87 yo and 90-year-old"), AgeUnits { nordic: false, years: false, english: true });
+        assert_eq!(u("a lady aged 87"), AgeUnits { nordic: false, years: false, english: true });
+        assert_eq!(u("kl 14.30 i rum 12"), AgeUnits::default());
+        assert_eq!(u("1987 ar"), AgeUnits::default(), "four digits are no age");
+        // The gate never hides a match: wherever a regex matches, its flag is set.
+        for t in ["87 ar", "87-ariga", "87 - aaringen", "87yo", "87 y/o", "aged 87", "87 years old", "5ar", "x 1 aar"] {
+            let units = u(t);
+            assert!(!AGE_NORDIC.is_match(t) || units.nordic, "{t}");
+            assert!(!AGE_YEARS.is_match(t) || units.years, "{t}");
+            assert!(!AGE_EN.is_match(t) || units.english, "{t}");
         }
     }
 }

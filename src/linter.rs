@@ -191,6 +191,7 @@ pub struct Scratch {
     ids: Vec<detect::Candidate>,
     offsets: Vec<(usize, usize)>,
     markers: Vec<(u32, u32, Lang)>,
+    age_locations: Option<cues::AgeLocations>,
 }
 
 /// Redacted: the buffers hold the last message's text, which must not reach logs through `{:?}`.
@@ -259,7 +260,7 @@ impl Linter {
         s.tokens.fill(&s.norm.text);
         let inp = Input { original: text, norm: &s.norm, tokens: &s.tokens, entries, weights: &inner.scoring.weights };
         cues::from_hits(&inp, &s.hits, &mut s.flags, &mut s.cands);
-        cues::derive(&inp, &s.hits, &mut s.flags, &mut s.cands);
+        cues::derive(&inp, &s.hits, &mut s.flags, &mut s.age_locations, &mut s.cands);
         self.identifiers(text, s);
 
         let has_generic = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Generic);
