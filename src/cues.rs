@@ -386,7 +386,12 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
         return;
     }
     let n = inp.tokens.len();
+    let bytes = inp.text().as_bytes();
     for i in 0..n {
+        // Only words that start with a digit (one byte look before slicing the word).
+        if !bytes[inp.tokens.span(i).0].is_ascii_digit() {
+            continue;
+        }
         let w = inp.word(i);
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 3 {

@@ -190,7 +190,6 @@ pub struct Scratch {
     flags: Vec<u16>,
     ids: Vec<detect::Candidate>,
     offsets: Vec<(usize, usize)>,
-    markers: Vec<(u32, u32, Lang)>,
     age_locations: Option<cues::AgeLocations>,
 }
 
@@ -248,7 +247,7 @@ impl Linter {
         s.cands.clear();
         inner.matcher.find(&inner.lexicon.entries, &s.norm, text, &mut s.hits, &mut s.exceptions);
         let (gate, keep) = gate_language(&inner.lexicon.entries, &s.hits, &inner.scoring.language);
-        veto_false_friends(&inner.lexicon.entries, &mut s.hits, gate, keep, &mut s.markers);
+        veto_false_friends(&inner.lexicon.entries, &mut s.hits, gate, keep);
 
         let entries = &inner.lexicon.entries;
         // The common case: only context words (or nothing) matched, and nothing a code detector could
@@ -307,7 +306,7 @@ impl Linter {
         s.ids.clear();
         let entries = &self.inner.lexicon.entries;
         let street_word = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Street);
-        let addresses = street_word || detect::maybe_postcode(text);
+        let addresses = street_word || (detect::has_ascii_digit(text.as_bytes()) && detect::maybe_postcode(text));
         detect::find_selected(text, &self.inner.detect, addresses, &mut s.ids);
         if s.ids.is_empty() {
             return;
@@ -435,36 +434,44 @@ fn gate_language(
 /// Drops term hits from languages the message is clearly not in, and terms that are an ordinary function
 /// word of another language at the same place (Danish `ble`, a nappy, is Norwegian "became") unless the
 /// term's own language is the message's. English terms, names and street names are always kept.
-fn veto_false_friends(
-    entries: &[crate::lexicon::Entry],
-    hits: &mut Vec<TermHit>,
-    gate: Option<Lang>,
-    keep: [bool; 4],
-    markers: &mut Vec<(u32, u32, Lang)>,
-) {
+fn veto_false_friends(entries: &[crate::lexicon::Entry], hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 4]) {
     if !keep.iter().any(|k| !k) && !hits.iter().any(|h| entries[h.entry as usize].kind == Kind::LangMarker) {
         return;
     }
-    markers.clear();
-    markers.extend(
-        hits.iter()
-            .filter(|h| entries[h.entry as usize].kind == Kind::LangMarker)
-            .map(|h| (h.start, h.end, entries[h.entry as usize].lang)),
-    );
-    markers.sort_unstable();
-    hits.retain(|h| {
-        let e = &entries[h.entry as usize];
-        if e.case_sensitive || e.kind == Kind::Street || e.kind == Kind::LangMarker {
-            return true;
+    // Hits are sorted by span, so the hits of one span (a term and the function words spelled the same)
+    // are neighbours: per span, the languages it is a function word of, then which hits stay.
+    let mut kept = 0;
+    let mut i = 0;
+    while i < hits.len() {
+        let span = (hits[i].start, hits[i].end);
+        let mut j = i;
+        let mut marker_langs = 0u8;
+        while j < hits.len() && (hits[j].start, hits[j].end) == span {
+            let e = &entries[hits[j].entry as usize];
+            if e.kind == Kind::LangMarker {
+                marker_langs |= 1 << e.lang.index();
+            }
+            j += 1;
         }
-        if e.lang != Lang::En && !keep[e.lang.index()] {
-            return false;
+        for k in i..j {
+            let h = hits[k];
+            let e = &entries[h.entry as usize];
+            let stays = if e.case_sensitive || e.kind == Kind::Street || e.kind == Kind::LangMarker {
+                true
+            } else if e.lang != Lang::En && !keep[e.lang.index()] {
+                false
+            } else {
+                let function_word_elsewhere = marker_langs & !(1u8 << e.lang.index()) != 0;
+                !function_word_elsewhere || gate == Some(e.lang)
+            };
+            if stays {
+                hits[kept] = h;
+                kept += 1;
+            }
         }
-        let at = markers.partition_point(|&(s, end, _)| (s, end) < (h.start, h.end));
-        let is_function_word_elsewhere =
-            markers[at..].iter().take_while(|&&(s, end, _)| (s, end) == (h.start, h.end)).any(|&(_, _, l)| l != e.lang);
-        !is_function_word_elsewhere || gate == Some(e.lang)
-    });
+        i = j;
+    }
+    hits.truncate(kept);
 }
 
 /// Picks the language with the most function-word and term hits (function words count double).
@@ -488,7 +495,7 @@ fn detect_lang(entries: &[crate::lexicon::Entry], hits: &[TermHit]) -> Lang {
 /// `@` (emails) or a capital letter with a full stop (initials such as `A.`)?
 fn needs_detectors(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.iter().any(|c| c.is_ascii_digit() || *c == b'@') {
+    if detect::has_ascii_digit(b) || memchr::memchr(b'@', b).is_some() {
         return true;
     }
     memchr::memchr_iter(b'.', b).any(|i| text[..i].chars().next_back().is_some_and(char::is_uppercase))
@@ -497,6 +504,12 @@ fn needs_detectors(text: &str) -> bool {
 /// Fills `char_start`/`char_end` with one pass over the text.
 fn fill_char_offsets(text: &str, findings: &mut [Finding], map: &mut Vec<(usize, usize)>) {
     if findings.is_empty() {
+        return;
+    }
+    if text.is_ascii() {
+        for f in findings.iter_mut() {
+            (f.char_start, f.char_end) = (f.start, f.end);
+        }
         return;
     }
     // Every byte offset, sorted, then its char offset, walking the text once.

@@ -43,11 +43,10 @@ impl Tokens {
                     l => i += l,
                 }
             }
-            let gap = &text[gap_start..start];
-            let brk = if gap == " " {
+            let brk = if start - gap_start == 1 && bytes[gap_start] == b' ' {
                 Break::None
             } else {
-                gap_break(gap, self.spans.last().map(|&(s, e)| &text[s as usize..e as usize]))
+                gap_break(&text[gap_start..start], self.spans.last().map(|&(s, e)| &text[s as usize..e as usize]))
             };
             self.breaks.push(brk);
             self.spans.push((start as u32, i as u32));

@@ -132,9 +132,18 @@ pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec
         email::find(text, ctx, out);
     }
     if has_digit {
-        phone::find(text, ctx, out);
-        national_id::find(text, ctx, out);
-        birth_date::find(text, ctx, out);
+        // Every phone has seven digits or more, every identity number six, every birth date four, in
+        // groups joined by separators: messages with only times, rooms and prices skip those detectors.
+        let joined = util::max_joined_digits(bytes);
+        if joined >= 7 {
+            phone::find(text, ctx, out);
+        }
+        if joined >= 6 {
+            national_id::find(text, ctx, out);
+        }
+        if joined >= 4 {
+            birth_date::find(text, ctx, out);
+        }
         if addresses {
             address::find(text, ctx, out);
         }

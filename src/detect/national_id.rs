@@ -387,6 +387,9 @@ pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
     if has_digit_run(text.as_bytes(), 6) {
         scan_hetu(text, ctx, &mut found);
     }
+    if found.is_empty() {
+        return;
+    }
     // Best first; keep the best of each overlapping group.
     found.sort_by(|a, b| b.score.cmp(&a.score).then(a.c.start.cmp(&b.c.start)));
     let kept = keep_non_overlapping(found.into_iter().map(|s| s.c));

@@ -66,6 +66,30 @@ pub(crate) fn joined_digits(bytes: &[u8], i: usize, seps: &[u8], max_gap: usize,
     digits
 }
 
+/// The most ASCII digits in one group of digit runs joined by gaps of at most four bytes that are
+/// separators (space, `-./()+:,`) or parts of non-ASCII characters (no-break and thin spaces, dashes). Every
+/// span the phone, identity-number and birth-date detectors read is such a group, so this bounds what
+/// they can find.
+pub(crate) fn max_joined_digits(bytes: &[u8]) -> usize {
+    let (mut best, mut digits, mut gap) = (0, 0, 0);
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            digits += 1;
+            gap = 0;
+            best = best.max(digits);
+        } else if digits > 0
+            && gap < 4
+            && (b >= 0x80 || matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+' | b':' | b','))
+        {
+            gap += 1;
+        } else {
+            digits = 0;
+            gap = 0;
+        }
+    }
+    best
+}
+
 /// Characters that glue digit groups into one number ("12 500", "1.234,00",
 /// "2024-03-15", "14:30", "1234.56.78903"). A candidate identifier must be a
 /// whole token: a digit or separator+digit right before or after it
@@ -556,6 +580,17 @@ mod tests {
         assert_eq!(joined_digits(b"kl 14.30 idag", 3, phone, 4, 99), 4);
         assert_eq!(joined_digits(b"12     34", 0, phone, 4, 99), 2, "a gap longer than max_gap ends the run");
         assert_eq!(joined_digits(b"12 x 34", 0, phone, 4, 99), 2, "other bytes end the run");
+    }
+
+    #[test]
+    fn joined_digit_groups() {
+        assert_eq!(max_joined_digits(b"kl 14.30 i rum 12"), 4);
+        assert_eq!(max_joined_digits(b"ring 070-123 45 67"), 10);
+        assert_eq!(max_joined_digits(b"+46 (0)70 123"), 8);
+        assert_eq!(max_joined_digits("12\u{a0}34\u{2013}56".as_bytes()), 6);
+        assert_eq!(max_joined_digits(b"1 2 a 3"), 2, "a letter ends the group");
+        assert_eq!(max_joined_digits(b"12     34"), 2, "so does a long gap");
+        assert_eq!(max_joined_digits(b"no digits"), 0);
     }
 
     #[test]
