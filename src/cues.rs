@@ -58,6 +58,8 @@ pub(crate) struct Input<'a> {
     pub tokens: &'a Tokens,
     pub entries: &'a [Entry],
     pub weights: &'a DetectorWeights,
+    /// The message has an ASCII digit (rooms, ages and numbers need one).
+    pub digits: bool,
 }
 
 impl Input<'_> {
@@ -382,7 +384,7 @@ const NOT_ROOM_BEFORE: &[&str] = &[
 
 /// `12:an`, `5an`, `7'eren`, `3:e van`.
 fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
-    if !crate::detect::has_ascii_digit(inp.text().as_bytes()) {
+    if !inp.digits {
         return;
     }
     let n = inp.tokens.len();
@@ -629,6 +631,9 @@ const DURATION_BEFORE: &[&str] = &[
 #[allow(clippy::needless_range_loop)] // the loops read neighbouring words too
 fn ages(inp: &Input<'_>, flags: &[u16], locs: &mut Option<AgeLocations>, out: &mut Vec<Cand>) {
     let text = inp.text();
+    if !inp.digits {
+        return; // every age has a number
+    }
     let AgeUnits { nordic, years, english } = age_units(text.as_bytes());
     let plausible = |s: &str| s.parse::<u32>().is_ok_and(|v| (1..=115).contains(&v));
     let group = |l: &CaptureLocations, i: usize| l.get(i).map(|(s, e)| (s, e, &text[s..e]));

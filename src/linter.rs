@@ -257,10 +257,18 @@ impl Linter {
             return;
         }
         s.tokens.fill(&s.norm.text);
-        let inp = Input { original: text, norm: &s.norm, tokens: &s.tokens, entries, weights: &inner.scoring.weights };
+        let digits = detect::has_ascii_digit(text.as_bytes());
+        let inp = Input {
+            original: text,
+            norm: &s.norm,
+            tokens: &s.tokens,
+            entries,
+            weights: &inner.scoring.weights,
+            digits,
+        };
         cues::from_hits(&inp, &s.hits, &mut s.flags, &mut s.cands);
         cues::derive(&inp, &s.hits, &mut s.flags, &mut s.age_locations, &mut s.cands);
-        self.identifiers(text, s);
+        self.identifiers(text, digits, s);
 
         let has_generic = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Generic);
         let has_plural = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Plural);
@@ -302,11 +310,11 @@ impl Linter {
     }
 
     /// Runs the structured identifier detectors and weighs what they find.
-    fn identifiers(&self, text: &str, s: &mut Scratch) {
+    fn identifiers(&self, text: &str, digits: bool, s: &mut Scratch) {
         s.ids.clear();
         let entries = &self.inner.lexicon.entries;
         let street_word = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Street);
-        let addresses = street_word || (detect::has_ascii_digit(text.as_bytes()) && detect::maybe_postcode(text));
+        let addresses = street_word || (digits && detect::maybe_postcode(text));
         detect::find_selected(text, &self.inner.detect, addresses, &mut s.ids);
         if s.ids.is_empty() {
             return;
