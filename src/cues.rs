@@ -144,46 +144,46 @@ pub(crate) fn from_hits(inp: &Input<'_>, hits: &[TermHit], flags: &mut Vec<u16>,
     }
 }
 
-/// Greeting and sign-off words: a first name right after one is a colleague (`Hej Lisa,`, `mvh Anna`).
+/// Greeting and sign-off words: a first name right after one is a colleague (`Hej Lisa,`, `mvh Anna`). Sorted, for binary search.
 const GREETINGS: &[&str] = &[
-    "hej",
-    "hejsan",
-    "halla",
-    "hei",
-    "hallo",
-    "hi",
-    "hello",
-    "hey",
-    "dear",
-    "kara",
-    "kaere",
-    "kjaere",
-    "tack",
-    "takk",
-    "tak",
-    "thanks",
-    "thank",
-    "ty",
-    "mvh",
-    "hilsen",
-    "halsningar",
-    "halsning",
-    "regards",
-    "cheers",
-    "vh",
     "bh",
-    "kram",
-    "klem",
-    "love",
-    "morn",
-    "moin",
-    "godmorgen",
+    "cheers",
+    "congrats",
+    "dear",
     "god",
     "goddag",
+    "godmorgen",
     "grattis",
     "gratulerer",
+    "halla",
+    "hallo",
+    "halsning",
+    "halsningar",
+    "hei",
+    "hej",
+    "hejsan",
+    "hello",
+    "hey",
+    "hi",
+    "hilsen",
+    "kaere",
+    "kara",
+    "kjaere",
+    "klem",
+    "kram",
+    "love",
+    "moin",
+    "morn",
+    "mvh",
+    "regards",
+    "tack",
+    "tak",
+    "takk",
+    "thank",
+    "thanks",
     "tillykke",
-    "congrats",
+    "ty",
+    "vh",
 ];
 
 /// Is the name at `at` a signature (`/Lisa`, `// Lisa`) or the person greeted (`Hej Lisa`)?
@@ -199,7 +199,7 @@ fn greets_or_signs(inp: &Input<'_>, at: usize) -> bool {
         return false;
     };
     let i = inp.tokens.at_or_after(at);
-    GREETINGS.contains(&inp.word(k))
+    GREETINGS.binary_search(&inp.word(k)).is_ok()
         && i < inp.tokens.len()
         && inp.tokens.break_before(i) <= Break::Clause
         && k + 1 == i
@@ -286,11 +286,11 @@ fn titles(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Ca
     }
 }
 
-/// Words that may stand right before a lone initial (`lille K.`, `till M.K.`).
+/// Words that may stand right before a lone initial (`lille K.`, `till M.K.`). Sorted, for binary search.
 const BEFORE_INITIAL: &[&str] = &[
-    "lille", "lilla", "til", "till", "to", "for", "med", "with", "og", "och", "and", "hos", "af", "av", "om", "about",
-    "fra", "fran", "from", "ved", "vid", "pa", "at", "hun", "han", "hon", "unga", "unge", "gamle", "gamla", "old",
-    "little",
+    "about", "af", "and", "at", "av", "for", "fra", "fran", "from", "gamla", "gamle", "han", "hon", "hos", "hun",
+    "lilla", "lille", "little", "med", "och", "og", "old", "om", "pa", "til", "till", "to", "unga", "unge", "ved",
+    "vid", "with",
 ];
 
 /// Letter groups that are abbreviations, not initials.
@@ -356,7 +356,9 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
         let end = inp.tokens.span(j).1 + 1;
         let prev_ok = i == 0 || inp.tokens.break_before(i) >= Break::Clause || {
             let p = inp.word(i - 1);
-            BEFORE_INITIAL.contains(&p) || flags[i - 1] & flag::NAME != 0 || p.bytes().all(|b| b.is_ascii_digit())
+            BEFORE_INITIAL.binary_search(&p).is_ok()
+                || flags[i - 1] & flag::NAME != 0
+                || p.bytes().all(|b| b.is_ascii_digit())
         };
         if j > i && !abbreviation && (i == 0 || !inp.gap(i - 1, i).ends_with('.')) {
             let w = if surname_after(j) { inp.weights.full_name_initial } else { inp.weights.initial_ref };
@@ -375,11 +377,11 @@ fn initials(inp: &Input<'_>, flags: &mut [u16], out: &mut Vec<Cand>) {
     }
 }
 
-/// Words before a number that make it a time, a line or a week rather than a room.
+/// Words before a number that make it a time, a line or a week rather than a room. Sorted, for binary search.
 const NOT_ROOM_BEFORE: &[&str] = &[
-    "kl", "klockan", "klokka", "klokken", "buss", "bussen", "bus", "linje", "linjen", "line", "vecka", "v", "uge",
-    "uke", "week", "den", "the", "tag", "taget", "tog", "toget", "train", "sida", "side", "page", "kapitel", "chapter",
-    "version", "ver", "spor", "gate",
+    "bus", "buss", "bussen", "chapter", "den", "gate", "kapitel", "kl", "klockan", "klokka", "klokken", "line",
+    "linje", "linjen", "page", "sida", "side", "spor", "tag", "taget", "the", "tog", "toget", "train", "uge", "uke",
+    "v", "vecka", "ver", "version", "week",
 ];
 
 /// `12:an`, `5an`, `7'eren`, `3:e van`.
@@ -399,7 +401,8 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
         if digits == 0 || digits > 3 {
             continue;
         }
-        if i > 0 && inp.tokens.break_before(i) == Break::None && NOT_ROOM_BEFORE.contains(&inp.word(i - 1)) {
+        if i > 0 && inp.tokens.break_before(i) == Break::None && NOT_ROOM_BEFORE.binary_search(&inp.word(i - 1)).is_ok()
+        {
             continue;
         }
         let (start, _) = inp.tokens.span(i);
@@ -619,13 +622,13 @@ fn age_units(b: &[u8]) -> AgeUnits {
     units
 }
 
-/// Words before `N år` that make it a duration (`i 40 år`, `for 3 år siden`).
+/// Words before `N år` that make it a duration (`i 40 år`, `for 3 år siden`). Sorted, for binary search.
 const DURATION_BEFORE: &[&str] = &[
-    "i", "for", "pa", "om", "efter", "etter", "sedan", "siden", "over", "under", "in", "after", "ca", "cirka",
-    "omkring", "rundt", "nesten", "nastan", "naesten", "snart", "hele", "hela", "end", "an", "enn", "mer", "mere",
-    "mindst", "minst", "knap", "knapt", "godt", "drygt", "dryga", "nogle", "flere", "fler", "manga", "mange", "tre",
-    "fem", "ti", "tio", "alle", "alla", "de", "dom", "sina", "sine", "sitt", "sit", "sista", "siste", "sidste",
-    "forsta", "forste", "var", "hvert", "vart", "varje",
+    "after", "alla", "alle", "an", "ca", "cirka", "de", "dom", "dryga", "drygt", "efter", "end", "enn", "etter", "fem",
+    "fler", "flere", "for", "forsta", "forste", "godt", "hela", "hele", "hvert", "i", "in", "knap", "knapt", "manga",
+    "mange", "mer", "mere", "mindst", "minst", "naesten", "nastan", "nesten", "nogle", "om", "omkring", "over", "pa",
+    "rundt", "sedan", "siden", "sidste", "sina", "sine", "sista", "siste", "sit", "sitt", "snart", "ti", "tio", "tre",
+    "under", "var", "varje", "vart",
 ];
 
 #[allow(clippy::needless_range_loop)] // the loops read neighbouring words too
@@ -653,7 +656,7 @@ fn ages(inp: &Input<'_>, flags: &[u16], locs: &mut Option<AgeLocations>, out: &m
             }
             let before = inp.tokens.before(s).map(|k| inp.word(k));
             let after = text[e..].trim_start();
-            let duration = before.is_some_and(|w| DURATION_BEFORE.contains(&w))
+            let duration = before.is_some_and(|w| DURATION_BEFORE.binary_search(&w).is_ok())
                 || after.starts_with(|c: char| c.is_ascii_digit())
                 || DURATION_AFTER.iter().any(|w| after.starts_with(w));
             (plausible(num) && !duration).then(|| push(out, Rule::Age, s, e, inp.weights.age, "age"))
@@ -730,6 +733,13 @@ fn media(inp: &Input<'_>, hits: &[TermHit], flags: &[u16], out: &mut Vec<Cand>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [GREETINGS, BEFORE_INITIAL, NOT_ROOM_BEFORE, DURATION_BEFORE] {
+            assert!(list.is_sorted(), "{list:?}");
+        }
+    }
 
     #[test]
     fn age_units_gate_each_regex() {

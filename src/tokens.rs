@@ -122,7 +122,7 @@ fn gap_break(gap: &str, prev: Option<&str>) -> Break {
     level
 }
 
-/// Abbreviations that staff write with a full stop.
+/// Abbreviations that staff write with a full stop. Sorted, for binary search.
 const ABBREVIATIONS: &[&str] = &[
     "afd", "ang", "avd", "bl", "ca", "dr", "dvs", "etc", "etg", "evt", "f", "fx", "hemtj", "hr", "jf", "kl", "leil",
     "lejl", "lgh", "mf", "mob", "mr", "mrs", "ms", "nr", "osv", "pas", "pat", "pt", "resp", "rm", "sjuksk", "st",
@@ -130,12 +130,17 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    word.chars().count() == 1 || word.bytes().all(|b| b.is_ascii_digit()) || ABBREVIATIONS.contains(&word)
+    word.chars().count() == 1 || word.bytes().all(|b| b.is_ascii_digit()) || ABBREVIATIONS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_sorted_for_binary_search() {
+        assert!(ABBREVIATIONS.is_sorted());
+    }
 
     #[test]
     fn words_and_breaks() {
