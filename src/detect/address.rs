@@ -590,12 +590,15 @@ fn find_nordic(text: &str, out: &mut Vec<Candidate>) {
 const ENGLISH_STREET_WORDS: [&str; 11] =
     ["Street", "St", "Road", "Rd", "Lane", "Avenue", "Ave", "Court", "Close", "Drive", "Way"];
 
+/// Is one of [`ENGLISH_STREET_WORDS`] in `text` as a whole word? One pass over the bytes: only a capital
+/// that starts one of the words is looked at further.
 fn has_english_street_word(text: &str) -> bool {
-    ENGLISH_STREET_WORDS.iter().any(|w| {
-        text.match_indices(w).any(|(i, _)| {
-            !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !text[i + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
-        })
+    let b = text.as_bytes();
+    (0..b.len()).filter(|&i| matches!(b[i], b'S' | b'R' | b'L' | b'A' | b'C' | b'D' | b'W')).any(|i| {
+        !prev_char(text, i).is_some_and(char::is_alphanumeric)
+            && ENGLISH_STREET_WORDS
+                .iter()
+                .any(|w| text[i..].starts_with(w) && !next_char(text, i + w.len()).is_some_and(char::is_alphanumeric))
     })
 }
 
@@ -689,6 +692,18 @@ mod tests {
     fn street(text: &str, want: &str) {
         let got = found(text);
         assert!(got.contains(&(want, Kind::StreetAddress, Evidence::Context)), "{text:?}: {got:?}");
+    }
+
+    #[test]
+    fn english_street_words_as_whole_words() {
+        assert!(has_english_street_word("12 Maple Street"));
+        assert!(has_english_street_word("Oak Rd, Leeds"));
+        assert!(has_english_street_word("Way"));
+        assert!(!has_english_street_word("Streetlight and Stone"));
+        assert!(!has_english_street_word("CStreet or Roadside"));
+        assert!(!has_english_street_word("på gatan"));
+        assert!(has_english_street_word("Åsa St."), "after a non-ASCII word and a space");
+        assert!(!has_english_street_word("ÅSt"), "glued to a non-ASCII letter");
     }
 
     #[test]
