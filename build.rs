@@ -25,6 +25,8 @@ mod rule;
 /// Stand-ins for what the library gets from this script's output.
 mod embedded {
     pub(crate) static EMBEDDED_LEXICONS: &[(&str, &str)] = &[];
+    pub(crate) static EMBEDDED_ENTRIES: &[crate::lexicon::Entry] = &[];
+    pub(crate) static EMBEDDED_WARNINGS: &[&str] = &[];
     pub(crate) static AUTOMATON: &[u8] = &[];
     pub(crate) static PATTERNS: &[&str] = &[];
     pub(crate) static GROUPS: &[(u32, u32)] = &[];
@@ -74,6 +76,15 @@ fn main() {
     list.push_str("];\n");
     fs::write(out_dir.join("embedded_lexicons.rs"), list).expect("write embedded_lexicons.rs");
 
+    let mut e = String::from("/// The entries of the embedded lexicons, parsed by `build.rs`.\n");
+    e.push_str("pub(crate) static EMBEDDED_ENTRIES: &[Entry] = &[\n");
+    for entry in &lex.entries {
+        writeln!(e, "    {},", entry_literal(entry)).unwrap();
+    }
+    e.push_str("];\n/// Warnings from parsing them.\n");
+    writeln!(e, "pub(crate) static EMBEDDED_WARNINGS: &[&str] = &{:?};", lex.warnings()).unwrap();
+    fs::write(out_dir.join("embedded_entries.rs"), e).expect("write embedded_entries.rs");
+
     let m = matcher::Matcher::new(&lex.entries).unwrap_or_else(|e| panic!("{e}"));
     fs::write(out_dir.join("automaton.bin"), m.serialize()).expect("write automaton.bin");
     let (patterns, groups, group_entries) = m.tables();
@@ -87,4 +98,30 @@ fn main() {
     writeln!(t, "/// Entry indices, grouped by pattern.").unwrap();
     writeln!(t, "pub(crate) static GROUP_ENTRIES: &[u32] = &{group_entries:?};").unwrap();
     fs::write(out_dir.join("embedded_matcher.rs"), t).expect("write embedded_matcher.rs");
+}
+
+/// A Rust expression that builds `e` (for the `EMBEDDED_ENTRIES` static).
+fn entry_literal(e: &lexicon::Entry) -> String {
+    let rule = match e.rule {
+        lexicon::EntryRule::Report(r) => format!("EntryRule::Report(Rule::{r:?})"),
+        lexicon::EntryRule::Context => "EntryRule::Context".to_string(),
+    };
+    format!(
+        "Entry {{ term: Cow::Borrowed({:?}), folded: Cow::Borrowed({:?}), lang: Lang::{:?}, rule: {rule}, \
+         kind: Kind::{:?}, weight: {:?}f32, left: Left::{:?}, right: Right::{:?}, num_before: {}, num_after: {}, \
+         case_sensitive: {}, exception: {}, file: {}, line: {} }}",
+        &*e.term,
+        &*e.folded,
+        e.lang,
+        e.kind,
+        e.weight,
+        e.left,
+        e.right,
+        e.num_before,
+        e.num_after,
+        e.case_sensitive,
+        e.exception,
+        e.file,
+        e.line
+    )
 }

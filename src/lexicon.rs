@@ -4,6 +4,7 @@
 //! `!` for exceptions, `#!` directives for rule, weight, kind and case. Parsing never panics: every problem
 //! is a [`LexiconError`] with file and line.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -108,10 +109,11 @@ pub(crate) enum EntryRule {
 /// One lexicon entry, parsed.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    /// The entry as written, without anchors (shown in `eval --terms` and with `--show-text`).
-    pub term: Box<str>,
+    /// The entry as written, without anchors (shown in `eval --terms` and with `--show-text`). Borrowed
+    /// from the compile-time tables for the embedded lexicons.
+    pub term: Cow<'static, str>,
     /// The folded literal that the automaton searches.
-    pub folded: Box<str>,
+    pub folded: Cow<'static, str>,
     pub lang: Lang,
     pub rule: EntryRule,
     pub kind: Kind,
@@ -155,7 +157,25 @@ const TERM_RULES: &[Rule] = &[
 
 impl Lexicon {
     /// The lexicons shipped with carelint (embedded in the binary).
+    ///
+    /// `build.rs` parsed them with this same code when carelint was compiled; this copies its tables
+    /// (entries borrow their strings from the binary), which keeps start-up well under a millisecond.
+    /// A unit test checks the tables against parsing the files at run time ([`Lexicon::parse_embedded`]).
     pub fn embedded() -> Result<Lexicon, LexiconError> {
+        use crate::embedded::{EMBEDDED_ENTRIES, EMBEDDED_WARNINGS};
+        if EMBEDDED_ENTRIES.is_empty() && !EMBEDDED_LEXICONS.is_empty() {
+            // Only `build.rs` itself, which has no tables yet, gets here.
+            return Lexicon::parse_embedded();
+        }
+        Ok(Lexicon {
+            entries: EMBEDDED_ENTRIES.to_vec(),
+            files: EMBEDDED_LEXICONS.iter().map(|(path, _)| format!("lexicons/{path}")).collect(),
+            warnings: EMBEDDED_WARNINGS.iter().map(|w| (*w).to_string()).collect(),
+        })
+    }
+
+    /// Parses the embedded lexicon files (what `build.rs` does to make the tables).
+    pub(crate) fn parse_embedded() -> Result<Lexicon, LexiconError> {
         let mut lex = Lexicon::default();
         for (path, text) in EMBEDDED_LEXICONS {
             let lang = path.split('/').next().and_then(Lang::from_code);
@@ -371,8 +391,8 @@ fn parse_file(name: &str, text: &str, mut lang: Option<Lang>, file: u32) -> Resu
             ));
         }
         entries.push(Entry {
-            term: entry.term,
-            folded: entry.folded,
+            term: Cow::Owned(entry.term.into()),
+            folded: Cow::Owned(entry.folded.into()),
             lang,
             rule: entry.rule,
             kind,
@@ -477,6 +497,19 @@ fn parse_entry(body: &str) -> Result<RawEntry, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compile_time_tables_equal_parsing_at_run_time() {
+        let tables = Lexicon::embedded().unwrap();
+        let parsed = Lexicon::parse_embedded().unwrap();
+        assert!(tables.len() > 5_000, "the tables hold the embedded lexicons");
+        assert_eq!(tables.files, parsed.files);
+        assert_eq!(tables.warnings, parsed.warnings);
+        assert_eq!(tables.entries.len(), parsed.entries.len());
+        for (a, b) in tables.entries.iter().zip(&parsed.entries) {
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
+    }
 
     fn parse(text: &str) -> Result<Parsed, LexiconError> {
         parse_file("test.txt", text, Some(Lang::Sv), 0)
