@@ -1,7 +1,7 @@
 //! carelint benchmarks (see BENCHMARKS.md):
 //! - `check/message`: latency of one `check_with` on typical messages (clean and with findings);
 //! - `check/batch`: throughput over a batch of 10 000 generated messages;
-//! - `build/embedded`: building the linter from the embedded lexicons (start-up);
+//! - `build/embedded`: building the linter from the embedded lexicons and automaton (start-up);
 //! - `baseline/aho-corasick`: one bare Aho-Corasick scan with the same patterns over the same bytes,
 //!   doing nothing with the matches. `check/batch` divided by this is the ratio we steer by.
 use std::hint::black_box;
