@@ -160,7 +160,7 @@ impl Lexicon {
     ///
     /// `build.rs` parsed them with this same code when carelint was compiled; this copies its tables
     /// (entries borrow their strings from the binary), which keeps start-up well under a millisecond.
-    /// A unit test checks the tables against parsing the files at run time ([`Lexicon::parse_embedded`]).
+    /// A unit test checks the tables against parsing the files at run time.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
         use crate::embedded::{EMBEDDED_ENTRIES, EMBEDDED_WARNINGS};
         if EMBEDDED_ENTRIES.is_empty() && !EMBEDDED_LEXICONS.is_empty() {
