@@ -26,22 +26,35 @@ impl Tokens {
         self.spans.clear();
         self.breaks.clear();
         let bytes = text.as_bytes();
+        let n = bytes.len();
         let mut gap_start = 0usize;
         let mut i = 0usize;
-        while i < bytes.len() {
-            let len = word_char_len(text, i);
-            if len == 0 {
-                // Skip a non-word character (whole, when it is multi-byte).
-                i += if bytes[i].is_ascii() { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
-                continue;
+        while i < n {
+            match BYTE_CLASS[usize::from(bytes[i])] {
+                OTHER => {
+                    i += 1;
+                    continue;
+                }
+                NON_ASCII if word_char_len(text, i) == 0 => {
+                    // Skip a non-word character, whole.
+                    i += text[i..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+                _ => {}
             }
             let start = i;
-            i += len;
             loop {
-                match word_char_len(text, i) {
-                    0 => break,
-                    l => i += l,
+                while i < n && BYTE_CLASS[usize::from(bytes[i])] == ALNUM {
+                    i += 1;
                 }
+                if i < n && BYTE_CLASS[usize::from(bytes[i])] == NON_ASCII {
+                    let l = word_char_len(text, i);
+                    if l > 0 {
+                        i += l;
+                        continue;
+                    }
+                }
+                break;
             }
             let brk = if start - gap_start == 1 && bytes[gap_start] == b' ' {
                 Break::None
@@ -93,6 +106,27 @@ impl Tokens {
         (a + 1..=b).any(|i| self.breaks[i] >= level)
     }
 }
+
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+/// Per byte: an ASCII letter or digit, the start of a non-ASCII character (decoded to decide), or other.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else if b >= 0x80 {
+            NON_ASCII
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The byte length of the word character at `i` (letters and digits of any script), 0 when there is
 /// none. ASCII without decoding.
