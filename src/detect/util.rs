@@ -510,10 +510,10 @@ pub(crate) fn keyword_before(text: &str, pos: usize, max_words: usize) -> Option
 }
 
 /// Longer words are never keywords.
-const KW_BUF: usize = 48;
+pub(crate) const KW_BUF: usize = 48;
 
 /// `w` lower-cased, followed by `suffix`, in `buf`; `None` when it does not fit (then it is no keyword).
-fn lower_into<'b>(w: &str, suffix: &str, buf: &'b mut [u8; KW_BUF]) -> Option<&'b str> {
+pub(crate) fn lower_into<'b>(w: &str, suffix: &str, buf: &'b mut [u8; KW_BUF]) -> Option<&'b str> {
     let mut n = 0;
     for c in w.chars().flat_map(char::to_lowercase).chain(suffix.chars()) {
         let len = c.len_utf8();
