@@ -473,13 +473,13 @@ pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
             .then(a.start.cmp(&b.start))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
     });
-    let streets = keep_non_overlapping(streets);
+    keep_non_overlapping(&mut streets, 0);
     let full: Vec<(usize, usize)> =
         streets.iter().filter(|c| c.evidence == Evidence::Context).map(|c| (c.start, c.end)).collect();
-    let mut postcodes = Vec::new();
-    find_postcodes(text, ctx, &full, &mut postcodes);
     let mut all = streets;
-    all.extend(keep_non_overlapping(postcodes));
+    let postcodes = all.len();
+    find_postcodes(text, ctx, &full, &mut all);
+    keep_non_overlapping(&mut all, postcodes);
     all.sort_by_key(|c| c.start);
     out.extend(all);
 }

@@ -189,34 +189,10 @@ fn rank(kind: Kind) -> u8 {
 
 /// Keeps, among overlapping candidates in `out[base..]`, the one of higher
 /// rank (then earlier, then longer); the survivors are sorted by start.
-/// A message has a handful of candidates: those are resolved in place
-/// without allocating; long lists take the O(n log n) path.
 fn resolve_overlaps(out: &mut Vec<Candidate>, base: usize) {
-    const IN_PLACE: usize = 16;
-    let n = out.len() - base;
-    if n <= 1 {
-        return;
-    }
-    let by_priority = |a: &Candidate, b: &Candidate| {
+    // Stable sorts of up to 20 elements do not allocate.
+    out[base..].sort_by(|a, b| {
         rank(b.kind).cmp(&rank(a.kind)).then(a.start.cmp(&b.start)).then((b.end - b.start).cmp(&(a.end - a.start)))
-    };
-    if n > IN_PLACE {
-        let mut new = out.split_off(base);
-        new.sort_by(by_priority);
-        out.extend(util::keep_non_overlapping(new));
-        return;
-    }
-    // Stable sorts of at most 16 elements do not allocate.
-    let new = &mut out[base..];
-    new.sort_by(by_priority);
-    let mut kept = 0;
-    for i in 0..n {
-        let c = new[i];
-        if !new[..kept].iter().any(|k| k.start < c.end && c.start < k.end) {
-            new[kept] = c;
-            kept += 1;
-        }
-    }
-    out.truncate(base + kept);
-    out[base..].sort_by_key(|c| c.start);
+    });
+    util::keep_non_overlapping(out, base);
 }

@@ -392,8 +392,9 @@ pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
     }
     // Best first; keep the best of each overlapping group.
     found.sort_by(|a, b| b.score.cmp(&a.score).then(a.c.start.cmp(&b.c.start)));
-    let kept = keep_non_overlapping(found.into_iter().map(|s| s.c));
-    out.extend(kept);
+    let base = out.len();
+    out.extend(found.iter().map(|s| s.c));
+    keep_non_overlapping(out, base);
 }
 
 fn scan_token(text: &str, tok: &NumToken, ctx: &DetectCtx, found: &mut Vec<Scored>) {

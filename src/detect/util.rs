@@ -9,19 +9,36 @@ use std::collections::BTreeMap;
 
 use super::{Candidate, DetectCtx};
 
-/// Keeps candidates greedily in the given (priority) order, dropping any that
-/// overlaps one already kept; returns the survivors sorted by start.
-/// O(n log n): kept spans never overlap, so checking the kept span with the
-/// greatest start before `c.end` is enough.
-pub(crate) fn keep_non_overlapping(ordered: impl IntoIterator<Item = Candidate>) -> Vec<Candidate> {
-    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
-    for c in ordered {
-        let overlaps = kept.range(..c.end).next_back().is_some_and(|(_, k)| k.end > c.start);
-        if !overlaps {
-            kept.insert(c.start, c);
+/// Keeps, among the candidates in `v[base..]` (given in priority order, best first), each one that
+/// overlaps none kept before it; the survivors end up sorted by start. A message has a handful: those are
+/// compared pairwise in place, without allocating; a long list (a huge line) goes through an ordered map,
+/// O(n log n): kept spans never overlap, so the kept span with the greatest start before `c.end` is the
+/// only one to check.
+pub(crate) fn keep_non_overlapping(v: &mut Vec<Candidate>, base: usize) {
+    const IN_PLACE: usize = 16;
+    let n = v.len() - base;
+    if n > IN_PLACE {
+        let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
+        for c in v.drain(base..) {
+            let overlaps = kept.range(..c.end).next_back().is_some_and(|(_, k)| k.end > c.start);
+            if !overlaps {
+                kept.insert(c.start, c);
+            }
+        }
+        v.extend(kept.into_values());
+        return;
+    }
+    let new = &mut v[base..];
+    let mut kept = 0;
+    for i in 0..n {
+        let c = new[i];
+        if !new[..kept].iter().any(|k| k.start < c.end && c.start < k.end) {
+            new[kept] = c;
+            kept += 1;
         }
     }
-    kept.into_values().collect()
+    v.truncate(base + kept);
+    v[base..].sort_by_key(|c| c.start);
 }
 
 /// `true` when `bytes` contains an ASCII digit. Four SIMD `memchr` passes,
@@ -569,6 +586,33 @@ mod tests {
         );
         assert_eq!((t[2].first_sep, t[2].plain_seps), (Some('.'), false));
         assert_eq!((t[3].groups, t[3].plain_seps), (3, false));
+    }
+
+    #[test]
+    fn keeping_in_place_and_through_the_map_agree() {
+        let cand = |start, end| Candidate {
+            start,
+            end,
+            kind: super::super::Kind::Phone,
+            evidence: super::super::Evidence::Shape,
+        };
+        // Priority order: a long span first, then spans that overlap it or each other.
+        let ordered: Vec<Candidate> = (0..40).map(|i| cand((i * 7) % 50, (i * 7) % 50 + 1 + i % 5)).collect();
+        for len in [0, 1, 2, 5, 16, 17, 40] {
+            let mut small = vec![cand(900, 901)];
+            small.extend_from_slice(&ordered[..len]);
+            keep_non_overlapping(&mut small, 1);
+            // The definition: greedy in order, then sorted by start.
+            let mut want: Vec<Candidate> = Vec::new();
+            for c in &ordered[..len] {
+                if !want.iter().any(|k| k.start < c.end && c.start < k.end) {
+                    want.push(*c);
+                }
+            }
+            want.sort_by_key(|c| c.start);
+            assert_eq!(small[0], cand(900, 901), "candidates before `base` stay");
+            assert_eq!(&small[1..], &want[..], "{len} candidates");
+        }
     }
 
     #[test]
