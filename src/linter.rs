@@ -250,14 +250,15 @@ impl Linter {
         veto_false_friends(&inner.lexicon.entries, &mut s.hits, gate, keep);
 
         let entries = &inner.lexicon.entries;
+        // Both paths need to know whether there is a digit: the test below, or the cues and detectors.
+        let digits = detect::has_ascii_digit(text.as_bytes());
         // The common case: only context words (or nothing) matched, and nothing a code detector could
         // read (digits, @, an initial with a full stop). The verdict is a pass with no findings.
-        if !s.hits.iter().any(|h| !entries[h.entry as usize].kind.is_pure_context()) && !needs_detectors(text) {
+        if !s.hits.iter().any(|h| !entries[h.entry as usize].kind.is_pure_context()) && !needs_detectors(text, digits) {
             report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(entries, &s.hits));
             return;
         }
         s.tokens.fill(&s.norm.text);
-        let digits = detect::has_ascii_digit(text.as_bytes());
         let inp = Input {
             original: text,
             norm: &s.norm,
@@ -501,9 +502,9 @@ fn detect_lang(entries: &[crate::lexicon::Entry], hits: &[TermHit]) -> Lang {
 
 /// Could a code detector find something without any term hit: a digit (rooms, ages, IDs, phones), an
 /// `@` (emails) or a capital letter with a full stop (initials such as `A.`)?
-fn needs_detectors(text: &str) -> bool {
+fn needs_detectors(text: &str, digits: bool) -> bool {
     let b = text.as_bytes();
-    if detect::has_ascii_digit(b) || memchr::memchr(b'@', b).is_some() {
+    if digits || memchr::memchr(b'@', b).is_some() {
         return true;
     }
     memchr::memchr_iter(b'.', b).any(|i| text[..i].chars().next_back().is_some_and(char::is_uppercase))
