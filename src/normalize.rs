@@ -58,21 +58,50 @@ const LATIN1_FOLD: [&str; 64] = [
     "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", // ð..ÿ
 ];
 
-/// The end of the run of printable ASCII starting at `i`: visible characters, and single spaces between
-/// them (a space run or a space before other characters is left to [`Normalized::push_space`]).
-#[inline]
-fn ascii_run(bytes: &[u8], mut i: usize) -> usize {
-    let visible = |b: u8| b' ' < b && b < 0x7f;
-    while i < bytes.len() {
-        if visible(bytes[i]) {
-            i += 1;
-        } else if bytes[i] == b' ' && i > 0 && visible(bytes[i - 1]) && bytes.get(i + 1).is_some_and(|&b| visible(b)) {
-            i += 2;
+/// What the view holds for each ASCII byte: the lowercase letter or the character itself, `\n` for a
+/// newline, a space for other whitespace, control characters and DEL (as [`fold_char`] does; a unit test
+/// checks it).
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c == b'\n' {
+            b'\n'
+        } else if c.is_ascii_whitespace() || c.is_ascii_control() {
+            b' '
         } else {
-            break;
-        }
+            c.to_ascii_lowercase()
+        };
+        b += 1;
     }
-    i
+    t
+};
+
+/// Eight bytes of printable ASCII (space to `~`) with no space after whitespace, lowercased; `None` for
+/// any other block. Word-at-a-time bit tests (no branch per byte): most chat is such blocks.
+#[inline]
+fn plain_block(x: u64, after_ws: bool) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of every byte of `v` that is zero (exact per byte).
+    let zero = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    if x & HIGH != 0 {
+        return None; // not ASCII
+    }
+    // Now every byte is below 0x80, so adding up to 0x80 - n sets a byte's high bit exactly when it is >= n.
+    let at_least = |n: u8| (x + ONES * u64::from(0x80 - n)) & HIGH;
+    let spaces = zero(x ^ (ONES * u64::from(b' ')));
+    if at_least(b' ') != HIGH
+        || zero(x ^ (ONES * 0x7f)) != 0
+        || spaces & (spaces << 8) != 0
+        || (after_ws && x as u8 == b' ')
+    {
+        return None; // a control character, DEL, or a whitespace run
+    }
+    let upper = at_least(b'A') & !at_least(b'Z' + 1);
+    Some(x | (upper >> 2))
 }
 
 /// Folds a whole string (used for lexicon entries) exactly as [`Normalized::fill`] folds a message.
@@ -90,80 +119,93 @@ pub(crate) struct Normalized {
     /// `map[i]` is the byte offset in the original text of the character that produced byte `i` of
     /// `text`; `map[text.len()]` is the original length.
     pub map: Vec<u32>,
+    /// One character folded by [`fold_char`], reused.
+    folded: String,
 }
 
 impl Normalized {
-    /// Rebuilds the view for `original`, reusing the buffers. Runs of printable ASCII are copied and
-    /// lowercased in bulk (their map entries are consecutive); whitespace collapses; other characters go
-    /// through [`fold_char`].
+    /// Rebuilds the view for `original`, reusing the buffers. One pass: blocks of eight plain ASCII bytes
+    /// (letters, digits, punctuation, single spaces) are lowercased and mapped at once; other bytes go one
+    /// at a time, ASCII through a table, other characters through the Latin-1 table or [`fold_char`].
     pub fn fill(&mut self, original: &str) {
-        self.text.clear();
-        self.map.clear();
-        self.text.reserve(original.len());
-        self.map.reserve(original.len() + 1);
         let bytes = original.as_bytes();
+        let mut out = std::mem::take(&mut self.text).into_bytes();
+        let map = &mut self.map;
+        out.clear();
+        map.clear();
+        // Every ASCII byte yields at most one byte, so the pushes below rarely grow the buffers.
+        out.reserve(bytes.len());
+        map.reserve(bytes.len() + 1);
+        let mut last_ws = false; // the last byte written is whitespace
         let mut i = 0;
+        // Bytes up to here go one character at a time (the rest of an eight-byte block that was not plain).
+        let mut careful_until = 0;
         while i < bytes.len() {
-            let run_end = ascii_run(bytes, i);
-            if run_end > i {
-                let before = self.text.len();
-                self.text.push_str(&original[i..run_end]);
-                self.text[before..].make_ascii_lowercase();
-                self.map.extend(i as u32..run_end as u32);
-                i = run_end;
-                if i == bytes.len() {
-                    break;
+            if i >= careful_until
+                && let Some(block) = bytes.get(i..i + 8)
+            {
+                let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+                match plain_block(x, last_ws) {
+                    Some(lower) => {
+                        out.extend_from_slice(&lower.to_le_bytes());
+                        map.extend(i as u32..i as u32 + 8);
+                        last_ws = lower >> 56 == u64::from(b' ');
+                        i += 8;
+                        continue;
+                    }
+                    None => careful_until = i + 8,
                 }
             }
             let b = bytes[i];
-            if b.is_ascii() {
-                // Whitespace, a control character or DEL.
-                self.push_space(b == b'\n', i);
+            if b < 0x80 {
+                let c = ASCII_FOLD[usize::from(b)];
+                let ws = c <= b' ';
+                // Whitespace after whitespace: the run keeps one character at its first position, a newline
+                // if the run has one.
+                if ws & last_ws {
+                    if c == b'\n'
+                        && let Some(l) = out.last_mut()
+                    {
+                        *l = b'\n';
+                    }
+                } else {
+                    out.push(c);
+                    map.push(i as u32);
+                }
+                last_ws = ws;
                 i += 1;
                 continue;
             }
-            // Latin-1 letters (å, ä, ö, ø, æ, é, ü, …: two bytes from 0xC3) fold through a table.
-            if b == 0xC3
+            let (folded, width): (&[u8], usize) = if b == 0xC3
                 && let Some(&next) = bytes.get(i + 1)
-                && let Some(folded) = LATIN1_FOLD.get(usize::from(next.wrapping_sub(0x80))).filter(|f| !f.is_empty())
+                && let Some(f) = LATIN1_FOLD.get(usize::from(next.wrapping_sub(0x80))).filter(|f| !f.is_empty())
             {
-                self.text.push_str(folded);
-                self.map.extend(std::iter::repeat_n(i as u32, folded.len()));
-                i += 2;
-                continue;
-            }
-            let c = original[i..].chars().next().expect("i is on a char boundary");
-            let before = self.text.len();
-            fold_char(c, &mut self.text);
-            let produced = &self.text.as_bytes()[before..];
-            if produced == b" " || produced == b"\n" {
-                let newline = produced == b"\n";
-                self.text.truncate(before);
-                self.push_space(newline, i);
+                // Latin-1 letters (å, ä, ö, ø, æ, é, ü, …): two bytes from 0xC3, through a table.
+                (f.as_bytes(), 2)
             } else {
-                for _ in before..self.text.len() {
-                    self.map.push(i as u32);
+                let c = original[i..].chars().next().expect("i is on a char boundary");
+                self.folded.clear();
+                fold_char(c, &mut self.folded);
+                (self.folded.as_bytes(), c.len_utf8())
+            };
+            if folded == b" " || folded == b"\n" {
+                if !last_ws {
+                    out.push(folded[0]);
+                    map.push(i as u32);
+                } else if folded[0] == b'\n'
+                    && let Some(l) = out.last_mut()
+                {
+                    *l = b'\n';
                 }
+            } else {
+                out.extend_from_slice(folded);
+                map.extend(std::iter::repeat_n(i as u32, folded.len()));
             }
-            i += c.len_utf8();
+            last_ws = out.last().is_some_and(|&l| l <= b' ');
+            i += width;
         }
-        self.map.push(original.len() as u32);
-    }
-
-    /// Appends whitespace from original byte `at`, collapsing a run to one character kept at the run's
-    /// first position: a newline if the run has one (sentence and line boundaries matter), else a space.
-    fn push_space(&mut self, newline: bool, at: usize) {
-        match self.text.as_bytes().last() {
-            Some(b' ') if newline => {
-                self.text.pop();
-                self.text.push('\n');
-            }
-            Some(b' ' | b'\n') => {}
-            _ => {
-                self.text.push(if newline { '\n' } else { ' ' });
-                self.map.push(at as u32);
-            }
-        }
+        map.push(original.len() as u32);
+        self.text = String::from_utf8(out).expect("folded bytes are ASCII or whole characters");
     }
 
     /// Maps a normalized span to the original text. The end is mapped to the end of the original character
@@ -269,7 +311,46 @@ mod tests {
     }
 
     #[test]
-    fn bulk_ascii_runs_equal_the_definition() {
+    fn ascii_table_equals_fold_char() {
+        for b in 0u8..128 {
+            let mut folded = String::new();
+            fold_char(char::from(b), &mut folded);
+            assert_eq!(folded.as_bytes(), [ASCII_FOLD[usize::from(b)]], "byte {b}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any mix of ASCII, whitespace runs, Nordic and other letters, characters that fold longer or to
+        /// nothing, and emoji: the one-pass view equals the definition.
+        #[test]
+        fn fill_equals_the_definition_on_any_text(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "9", ".", " ", "  ", "\t", "\n", "\r\n", "\u{1}", "\u{7f}", "å", "Ä", "ø", "Æ", "ß",
+                "×", "é", "\u{a0}", "\u{2028}", "\u{200b}", "\u{30a}", "İ", "Œ", "—", "\u{2019}", "💪", "ﬁ", "Ω",
+            ]), 0..40)
+        ) {
+            let s: String = parts.concat();
+            let n = view(&s);
+            proptest::prop_assert_eq!((n.text, n.map), reference(&s));
+        }
+    }
+
+    proptest::proptest! {
+        /// The bit tests of `plain_block` say, byte by byte, what the definition says.
+        #[test]
+        fn plain_block_equals_bytewise_test(bytes in proptest::array::uniform8(proptest::prop_oneof![
+            0x00u8..=0x2f, 0x40u8..=0x5c, 0x5d..=0x80u8, proptest::sample::select(vec![b' ', b'\n', 0x7f, 0xc3, 0xff]),
+        ]), after_ws: bool) {
+            let plain = bytes.iter().enumerate().all(|(k, &b)| {
+                (b' '..=b'~').contains(&b) && !(b == b' ' && if k == 0 { after_ws } else { bytes[k - 1] == b' ' })
+            });
+            let want = plain.then(|| u64::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase())));
+            proptest::prop_assert_eq!(plain_block(u64::from_le_bytes(bytes), after_ws), want);
+        }
+    }
+
+    #[test]
+    fn fill_equals_the_definition() {
         for s in [
             "Hej DU där",
             "two  spaces and\ttab \n newline",
