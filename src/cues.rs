@@ -257,7 +257,7 @@ fn push(out: &mut Vec<Cand>, rule: Rule, start: usize, end: usize, weight: f32, 
 /// `fru J`, `hr. B`, `Mrs T` (initial-ref) and `Fru Svensson`, `Mr Olsen`, `tant Ella` (titled-name).
 fn titles(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut Vec<Cand>) {
     for h in hits {
-        if inp.entries[h.entry as usize].kind != Kind::Title {
+        if h.kind != Kind::Title {
             continue;
         }
         let j = inp.tokens.at_or_after(h.end as usize);
@@ -500,7 +500,7 @@ fn descriptions(inp: &Input<'_>, hits: &[TermHit], flags: &mut [u16], out: &mut 
     }
     // Former occupations: an occupation with a lead within three words before it or a past marker after it.
     for h in hits {
-        if inp.entries[h.entry as usize].kind != Kind::Occupation {
+        if h.kind != Kind::Occupation {
             continue;
         }
         let first = inp.tokens.at_or_after(h.start as usize);
@@ -689,7 +689,7 @@ fn ages(inp: &Input<'_>, flags: &[u16], locs: &mut Option<AgeLocations>, out: &m
 fn media(inp: &Input<'_>, hits: &[TermHit], flags: &[u16], out: &mut Vec<Cand>) {
     let n = inp.tokens.len();
     for h in hits {
-        let kind = inp.entries[h.entry as usize].kind;
+        let kind = h.kind;
         if !matches!(kind, Kind::Photo | Kind::Platform) {
             continue;
         }

@@ -89,9 +89,8 @@ impl Kind {
 
     /// Kinds that only change weights and take part in no detector: a message whose hits are all of
     /// these kinds has no finding.
-    pub(crate) fn is_pure_context(self) -> bool {
-        matches!(self, Kind::Generic | Kind::FirstPerson | Kind::Plural | Kind::LangMarker | Kind::Lead)
-    }
+    pub(crate) const PURE_CONTEXT: [Kind; 5] =
+        [Kind::Generic, Kind::FirstPerson, Kind::Plural, Kind::LangMarker, Kind::Lead];
 
     /// Context kinds change weights but are never reported as findings.
     pub(crate) fn is_context(self) -> bool {

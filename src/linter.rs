@@ -246,16 +246,17 @@ impl Linter {
         s.hits.clear();
         s.cands.clear();
         inner.matcher.find(&inner.lexicon.entries, &s.norm, text, &mut s.hits, &mut s.exceptions);
-        let (gate, keep) = gate_language(&inner.lexicon.entries, &s.hits, &inner.scoring.language);
-        veto_false_friends(&inner.lexicon.entries, &mut s.hits, gate, keep);
+        let (gate, keep) = gate_language(&s.hits, &inner.scoring.language);
+        veto_false_friends(&mut s.hits, gate, keep);
 
         let entries = &inner.lexicon.entries;
         // Both paths need to know whether there is a digit: the test below, or the cues and detectors.
         let digits = detect::has_ascii_digit(text.as_bytes());
         // The common case: only context words (or nothing) matched, and nothing a code detector could
         // read (digits, @, an initial with a full stop). The verdict is a pass with no findings.
-        if !s.hits.iter().any(|h| !entries[h.entry as usize].kind.is_pure_context()) && !needs_detectors(text, digits) {
-            report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(entries, &s.hits));
+        let kinds = KindSet::of(&s.hits);
+        if kinds.only_pure_context() && !needs_detectors(text, digits) {
+            report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(&s.hits));
             return;
         }
         s.tokens.fill(&s.norm.text);
@@ -269,16 +270,20 @@ impl Linter {
         };
         cues::from_hits(&inp, &s.hits, &mut s.flags, &mut s.cands);
         cues::derive(&inp, &s.hits, &mut s.flags, &mut s.age_locations, &mut s.cands);
-        self.identifiers(text, digits, s);
+        self.identifiers(text, digits, kinds.has(Kind::Street), s);
 
-        let has_generic = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Generic);
-        let has_plural = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Plural);
-        let (score, verdict, context) =
-            score::weigh(&mut s.cands, &s.tokens, &s.flags, has_generic, has_plural, &inner.scoring);
+        let (score, verdict, context) = score::weigh(
+            &mut s.cands,
+            &s.tokens,
+            &s.flags,
+            kinds.has(Kind::Generic),
+            kinds.has(Kind::Plural),
+            &inner.scoring,
+        );
         report.score = (score * 100.0).round() / 100.0;
         report.verdict = verdict;
         report.context = context;
-        report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(entries, &s.hits));
+        report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(&s.hits));
 
         let cfg = &inner.scoring.verdict;
         // Candidates are sorted by position: the report keeps the first `max_findings` and counts the rest.
@@ -311,10 +316,8 @@ impl Linter {
     }
 
     /// Runs the structured identifier detectors and weighs what they find.
-    fn identifiers(&self, text: &str, digits: bool, s: &mut Scratch) {
+    fn identifiers(&self, text: &str, digits: bool, street_word: bool, s: &mut Scratch) {
         s.ids.clear();
-        let entries = &self.inner.lexicon.entries;
-        let street_word = s.hits.iter().any(|h| entries[h.entry as usize].kind == Kind::Street);
         let addresses = street_word || (digits && detect::maybe_postcode(text));
         detect::find_selected(text, &self.inner.detect, addresses, &mut s.ids);
         if s.ids.is_empty() {
@@ -416,16 +419,11 @@ pub fn excerpt<'t>(text: &'t str, finding: &Finding) -> &'t str {
 /// Which languages the message is in, from its function words (see `[language]` in scoring.toml).
 /// Returns the clear winner, if any, and a mask of the languages to keep: every language whose function
 /// words are not clearly behind the best one's (all four when there are too few function words).
-fn gate_language(
-    entries: &[crate::lexicon::Entry],
-    hits: &[TermHit],
-    cfg: &crate::config::LanguageConfig,
-) -> (Option<Lang>, [bool; 4]) {
+fn gate_language(hits: &[TermHit], cfg: &crate::config::LanguageConfig) -> (Option<Lang>, [bool; 4]) {
     let mut votes = [0u32; 4];
     for h in hits {
-        let e = &entries[h.entry as usize];
-        if e.kind == Kind::LangMarker {
-            votes[e.lang.index()] += 1;
+        if h.kind == Kind::LangMarker {
+            votes[h.lang.index()] += 1;
         }
     }
     let best = votes.iter().copied().max().unwrap_or(0);
@@ -443,8 +441,8 @@ fn gate_language(
 /// Drops term hits from languages the message is clearly not in, and terms that are an ordinary function
 /// word of another language at the same place (Danish `ble`, a nappy, is Norwegian "became") unless the
 /// term's own language is the message's. English terms, names and street names are always kept.
-fn veto_false_friends(entries: &[crate::lexicon::Entry], hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 4]) {
-    if !keep.iter().any(|k| !k) && !hits.iter().any(|h| entries[h.entry as usize].kind == Kind::LangMarker) {
+fn veto_false_friends(hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 4]) {
+    if !keep.iter().any(|k| !k) && !hits.iter().any(|h| h.kind == Kind::LangMarker) {
         return;
     }
     // Hits are sorted by span, so the hits of one span (a term and the function words spelled the same)
@@ -456,22 +454,21 @@ fn veto_false_friends(entries: &[crate::lexicon::Entry], hits: &mut Vec<TermHit>
         let mut j = i;
         let mut marker_langs = 0u8;
         while j < hits.len() && (hits[j].start, hits[j].end) == span {
-            let e = &entries[hits[j].entry as usize];
-            if e.kind == Kind::LangMarker {
-                marker_langs |= 1 << e.lang.index();
+            let h = &hits[j];
+            if h.kind == Kind::LangMarker {
+                marker_langs |= 1 << h.lang.index();
             }
             j += 1;
         }
         for k in i..j {
             let h = hits[k];
-            let e = &entries[h.entry as usize];
-            let stays = if e.case_sensitive || e.kind == Kind::Street || e.kind == Kind::LangMarker {
+            let stays = if h.case_sensitive || h.kind == Kind::Street || h.kind == Kind::LangMarker {
                 true
-            } else if e.lang != Lang::En && !keep[e.lang.index()] {
+            } else if h.lang != Lang::En && !keep[h.lang.index()] {
                 false
             } else {
-                let function_word_elsewhere = marker_langs & !(1u8 << e.lang.index()) != 0;
-                !function_word_elsewhere || gate == Some(e.lang)
+                let function_word_elsewhere = marker_langs & !(1u8 << h.lang.index()) != 0;
+                !function_word_elsewhere || gate == Some(h.lang)
             };
             if stays {
                 hits[kept] = h;
@@ -484,14 +481,13 @@ fn veto_false_friends(entries: &[crate::lexicon::Entry], hits: &mut Vec<TermHit>
 }
 
 /// Picks the language with the most function-word and term hits (function words count double).
-fn detect_lang(entries: &[crate::lexicon::Entry], hits: &[TermHit]) -> Lang {
+fn detect_lang(hits: &[TermHit]) -> Lang {
     let mut votes = [0u32; 4];
     for h in hits {
-        let e = &entries[h.entry as usize];
-        if e.case_sensitive {
+        if h.case_sensitive {
             continue;
         }
-        votes[e.lang.index()] += if e.kind == Kind::LangMarker { 2 } else { 1 };
+        votes[h.lang.index()] += if h.kind == Kind::LangMarker { 2 } else { 1 };
     }
     let best = votes.iter().copied().max().unwrap_or(0);
     if best == 0 {
@@ -499,6 +495,36 @@ fn detect_lang(entries: &[crate::lexicon::Entry], hits: &[TermHit]) -> Lang {
     }
     Lang::ALL.into_iter().find(|l| votes[l.index()] == best).unwrap_or(Lang::En)
 }
+
+/// The kinds of a message's term hits, as a bit set: one pass, then each question is one test.
+#[derive(Clone, Copy)]
+struct KindSet(u32);
+
+impl KindSet {
+    fn of(hits: &[TermHit]) -> KindSet {
+        KindSet(hits.iter().fold(0, |set, h| set | 1 << h.kind as u32))
+    }
+
+    fn has(self, kind: Kind) -> bool {
+        self.0 & 1 << kind as u32 != 0
+    }
+
+    /// Only context words matched (or nothing), which never make a finding on their own.
+    fn only_pure_context(self) -> bool {
+        const PURE: u32 = {
+            let (mut set, mut k) = (0u32, 0);
+            while k < Kind::PURE_CONTEXT.len() {
+                set |= 1 << Kind::PURE_CONTEXT[k] as u32;
+                k += 1;
+            }
+            set
+        };
+        self.0 & !PURE == 0
+    }
+}
+
+// Every kind has a bit.
+const _: () = assert!((Kind::WordName as u32) < 32);
 
 /// Could a code detector find something without any term hit: a digit (rooms, ages, IDs, phones), an
 /// `@` (emails) or a capital letter with a full stop (initials such as `A.`)?

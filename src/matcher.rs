@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use daachorse::DoubleArrayAhoCorasick;
 
 use crate::error::BuildError;
-use crate::lexicon::{Entry, Left, Right};
+use crate::lang::Lang;
+use crate::lexicon::{Entry, Kind, Left, Right};
 use crate::normalize::{Normalized, char_at, char_before, fold_str, is_word_char};
 
 /// A validated term match, in normalized-text byte offsets.
@@ -22,6 +23,11 @@ pub(crate) struct TermHit {
     pub entry: u32,
     pub start: u32,
     pub end: u32,
+    /// Copied from the entry, so the steps after matching read them without touching the (large,
+    /// scattered) entries.
+    pub kind: Kind,
+    pub lang: Lang,
+    pub case_sensitive: bool,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -294,7 +300,14 @@ impl Matcher {
                     if e.exception {
                         exceptions.push((s as u32, end as u32));
                     } else {
-                        out.push(TermHit { entry: ei, start: s as u32, end: end as u32 });
+                        out.push(TermHit {
+                            entry: ei,
+                            start: s as u32,
+                            end: end as u32,
+                            kind: e.kind,
+                            lang: e.lang,
+                            case_sensitive: e.case_sensitive,
+                        });
                     }
                 }
             }
