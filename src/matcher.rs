@@ -275,16 +275,15 @@ impl Matcher {
             let (a, b) = self.groups[g];
             let (a, b) = (a as usize, b as usize);
             // Most matches sit inside longer words (`ont` in `kontor`): decide those on the two
-            // neighbouring characters, for the whole pattern when all its entries agree.
+            // neighbouring characters, for the whole pattern when all its entries agree. The anchors a
+            // match breaks are one bit set, so the test is one branch, not one per anchor.
             let before = word_before(text, m.start());
-            let after = word_at(text, m.end());
-            let joined = before
-                || (m.start() >= 2 && text.as_bytes()[m.start() - 1] == b'-' && word_before(text, m.start() - 1));
-            let fails = |flags: u8| {
-                (flags & WORD_START != 0 && before)
-                    || (flags & IN_COMPOUND != 0 && !joined)
-                    || (flags & WORD_END != 0 && after)
-            };
+            let joined =
+                before | (m.start() >= 2 && text.as_bytes()[m.start() - 1] == b'-' && word_before(text, m.start() - 1));
+            let broken = if before { WORD_START } else { 0 }
+                | if joined { 0 } else { IN_COMPOUND }
+                | if word_at(text, m.end()) { WORD_END } else { 0 };
+            let fails = |flags: u8| flags & broken != 0;
             if fails(self.group_anchors[g]) {
                 continue;
             }
@@ -384,14 +383,25 @@ fn starts_upper(original: &str, at: usize) -> bool {
     original.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
 }
 
+/// Per byte: 1 for an ASCII letter or digit, 0 for other ASCII, [`DECODE`] for a byte of a non-ASCII
+/// character (decoded to decide). A table, so the common ASCII case has no branch on the byte.
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 { DECODE } else { (b as u8).is_ascii_alphanumeric() as u8 };
+        b += 1;
+    }
+    t
+};
+const DECODE: u8 = 2;
+
 /// A word character ends right before byte `at` (ASCII without decoding).
 #[inline(always)]
 fn word_before(text: &str, at: usize) -> bool {
-    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => word_before_slow(text, at),
-    }
+    let Some(&b) = at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) else { return false };
+    let class = WORD_BYTE[usize::from(b)];
+    if class == DECODE { word_before_slow(text, at) } else { class != 0 }
 }
 
 #[cold]
@@ -402,11 +412,9 @@ fn word_before_slow(text: &str, at: usize) -> bool {
 /// A word character starts at byte `at` (ASCII without decoding).
 #[inline(always)]
 fn word_at(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => word_at_slow(text, at),
-    }
+    let Some(&b) = text.as_bytes().get(at) else { return false };
+    let class = WORD_BYTE[usize::from(b)];
+    if class == DECODE { word_at_slow(text, at) } else { class != 0 }
 }
 
 #[cold]
