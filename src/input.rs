@@ -105,6 +105,11 @@ impl<R: BufRead> Reader<R> {
         Reader { src, mode, line: 0, buf: Vec::new(), done: false }
     }
 
+    /// The source, e.g. to ask a `BufReader` whether more input is buffered (reading on would not wait).
+    pub fn get_ref(&self) -> &R {
+        &self.src
+    }
+
     /// The next record; `Ok(None)` at the end; `Err` only when reading itself fails.
     pub fn next_record(&mut self) -> io::Result<Option<Record>> {
         if self.done {

@@ -205,3 +205,49 @@ fn huge_line_is_one_record() {
     assert_eq!(recs[0]["verdict"], "block");
     assert_eq!(recs[1]["verdict"], "pass");
 }
+
+/// A program that keeps the pipe open, writes one message and waits for its verdict (a pre-send hook
+/// talking to `carelint check` as a co-process) gets each answer before it sends the next message.
+#[test]
+fn answers_each_line_while_the_input_stays_open() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_carelint"))
+            .args(["check", "--format", "jsonl", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("run carelint");
+        let mut input = child.stdin.take().expect("stdin");
+        let output = BufReader::new(child.stdout.take().expect("stdout"));
+        let (tx, rx) = mpsc::channel();
+        let lines = std::thread::spawn(move || {
+            for line in output.lines() {
+                if tx.send(line.expect("read output")).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut answer = |msg: &str| {
+            writeln!(input, "{msg}").expect("write a line");
+            input.flush().expect("flush");
+            let got = rx.recv_timeout(Duration::from_secs(20));
+            if got.is_err() {
+                let _ = child.kill();
+            }
+            let line = got.expect("an answer while the input stays open");
+            serde_json::from_str::<Value>(&line).expect("JSON")["verdict"].as_str().unwrap().to_string()
+        };
+        assert_eq!(answer(CLEAN), "pass", "--jobs {jobs}");
+        assert_eq!(answer(BREACH), "block", "--jobs {jobs}");
+        assert_eq!(answer(CLEAN), "pass", "--jobs {jobs}");
+        drop(input);
+        assert_eq!(child.wait().expect("exit").code(), Some(1), "--jobs {jobs}");
+        lines.join().expect("output reader");
+    }
+}

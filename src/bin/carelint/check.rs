@@ -1,7 +1,7 @@
 //! `carelint check`: streams records through the linter in batches, on every core, keeping input order.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -106,7 +106,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     if args.format == Format::Json {
         out.write_all(b"{\"records\": [")?;
     }
-    let mut scratches: Vec<(Scratch, Report)> = (0..jobs).map(|_| Default::default()).collect();
+    let mut workers: Vec<Worker> = (0..jobs).map(|_| Worker::default()).collect();
 
     let files: Vec<Option<PathBuf>> = if args.files.is_empty() {
         vec![None]
@@ -115,54 +115,65 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     };
     let name_files = files.len() > 1;
     for file in files {
-        let src: Box<dyn BufRead> = match &file {
-            None => Box::new(io::stdin().lock()),
-            Some(p) => Box::new(BufReader::with_capacity(
-                1 << 16,
-                File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
-            )),
-        };
+        // Our own buffer over every source, so the loop can tell whether reading on would wait for input.
+        let src: Source = BufReader::with_capacity(
+            1 << 16,
+            match &file {
+                None => Box::new(io::stdin().lock()),
+                Some(p) => Box::new(File::open(p).with_context(|| format!("cannot open {}", p.display()))?),
+            },
+        );
         let style = Style {
             show_text,
             color,
             file: if name_files { Some(file.as_ref().map_or("-".into(), |p| p.display().to_string())) } else { None },
         };
         let mut reader = Reader::new(src, args.input.into());
+        let what = file.as_ref().map_or("stdin".into(), |p| p.display().to_string());
+        // While the workers check one batch, this thread reads the records already buffered after it. A
+        // batch ends where the input buffer does, so a program that writes a line and waits for its
+        // verdict gets it (the output is flushed whenever the next read would wait).
+        let mut pending = Vec::new();
         loop {
-            let mut batch = Vec::new();
-            let mut bytes = 0;
-            while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
-                let read = reader.next_record().with_context(|| {
-                    format!("cannot read {}", file.as_ref().map_or("stdin".into(), |p| p.display().to_string()))
-                })?;
-                let Some(rec) = read else { break };
-                if let Record::Message { text, .. } = &rec {
-                    bytes += text.len();
+            if pending.is_empty() {
+                pending = read_batch(&mut reader, &what, true)?;
+                if pending.is_empty() {
+                    break;
                 }
-                batch.push(rec);
             }
-            if batch.is_empty() {
-                break;
-            }
-            let results = process(&linter, &batch, &mut scratches, args.format, &style);
-            for (rec, (verdict, rendered)) in batch.iter().zip(results) {
-                match rec {
-                    Record::Error { .. } => totals.errors += 1,
-                    Record::Message { .. } => {
-                        totals.messages += 1;
-                        match verdict {
-                            Verdict::Pass => totals.pass += 1,
-                            Verdict::Warn => totals.warn += 1,
-                            Verdict::Block => totals.block += 1,
+            let batch = std::mem::take(&mut pending);
+            let (used, ahead) = std::thread::scope(|s| {
+                let used = process(s, &linter, &batch, &mut workers, args.format, &style);
+                (used, read_batch(&mut reader, &what, false))
+            });
+            let mut recs = batch.iter();
+            for w in &workers[..used] {
+                let mut from = 0;
+                for (&end, &verdict) in w.ends.iter().zip(&w.verdicts) {
+                    match recs.next() {
+                        Some(Record::Error { .. }) => totals.errors += 1,
+                        _ => {
+                            totals.messages += 1;
+                            match verdict {
+                                Verdict::Pass => totals.pass += 1,
+                                Verdict::Warn => totals.warn += 1,
+                                Verdict::Block => totals.block += 1,
+                            }
                         }
                     }
+                    if args.format == Format::Json {
+                        out.write_all(if json_records == 0 { b"\n" } else { b",\n" })?;
+                        json_records += 1;
+                    }
+                    out.write_all(&w.out.as_bytes()[from..end])?;
+                    from = end;
                 }
-                if args.format == Format::Json {
-                    out.write_all(if json_records == 0 { b"\n" } else { b",\n" })?;
-                    json_records += 1;
-                }
-                out.write_all(rendered.as_bytes())?;
             }
+            if reader.get_ref().buffer().is_empty() {
+                out.flush()?;
+            }
+            // A read error is reported after the records before it are written.
+            pending = ahead?;
         }
     }
     match args.format {
@@ -197,57 +208,93 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     })
 }
 
-/// Checks and renders a batch, split over the scratches' threads; results come back in input order.
-fn process(
-    linter: &Linter,
-    batch: &[Record],
-    scratches: &mut [(Scratch, Report)],
-    format: Format,
-    style: &Style,
-) -> Vec<(Verdict, String)> {
-    let jobs = scratches.len().min(batch.len()).max(1);
-    if jobs == 1 {
-        let (scratch, report) = &mut scratches[0];
-        return batch.iter().map(|r| one(linter, r, scratch, report, format, style)).collect();
-    }
-    let chunk = batch.len().div_ceil(jobs);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .zip(scratches.iter_mut())
-            .map(|(recs, (scratch, report))| {
-                s.spawn(move || recs.iter().map(|r| one(linter, r, scratch, report, format, style)).collect::<Vec<_>>())
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a checking thread panicked")).collect()
-    })
+/// One checking thread's buffers, reused from batch to batch: the linter's scratch and report, and the
+/// rendered records of its part of the batch (one string, with each record's end and verdict), so
+/// rendering allocates nothing per record once the buffers have grown.
+#[derive(Default)]
+struct Worker {
+    scratch: Scratch,
+    report: Report,
+    out: String,
+    ends: Vec<usize>,
+    verdicts: Vec<Verdict>,
 }
 
-fn one(
-    linter: &Linter,
-    rec: &Record,
-    scratch: &mut Scratch,
-    report: &mut Report,
-    format: Format,
-    style: &Style,
-) -> (Verdict, String) {
-    match rec {
-        Record::Message { id, text, .. } => {
-            linter.check_with(text, scratch, report);
-            let rendered = match format {
-                Format::Human => printer::human_record(id, text, report, style),
-                Format::Jsonl => format!("{}\n", printer::json_record(linter, id, text, report, style)),
-                Format::Json => printer::json_record(linter, id, text, report, style),
-            };
-            (report.verdict, rendered)
+/// An input source with carelint's own buffer.
+type Source<'a> = BufReader<Box<dyn Read + 'a>>;
+
+/// Reads the next batch of records: up to the batch limits, and no further than the input already
+/// buffered once the batch has a record (or at all, unless `wait`). Empty at the end of the input, or,
+/// without `wait`, when nothing is buffered.
+fn read_batch(reader: &mut Reader<Source<'_>>, what: &str, wait: bool) -> anyhow::Result<Vec<Record>> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+        if (!wait || !batch.is_empty()) && reader.get_ref().buffer().is_empty() {
+            break;
         }
-        Record::Error { id, error, .. } => {
-            let rendered = match format {
-                Format::Human => printer::human_error(id, error, style),
-                Format::Jsonl => format!("{}\n", printer::json_error(id, error, style)),
-                Format::Json => printer::json_error(id, error, style),
+        let Some(rec) = reader.next_record().with_context(|| format!("cannot read {what}"))? else { break };
+        if let Record::Message { text, .. } = &rec {
+            bytes += text.len();
+        }
+        batch.push(rec);
+    }
+    Ok(batch)
+}
+
+/// Checks and renders a batch, split over the workers in consecutive parts: on threads of the scope `s`
+/// (joined when it ends) when there are several, else right here. Returns how many workers took a part;
+/// their outputs, in order, are the batch's records in input order.
+fn process<'s, 'e>(
+    s: &'s std::thread::Scope<'s, 'e>,
+    linter: &'e Linter,
+    batch: &'e [Record],
+    workers: &'e mut [Worker],
+    format: Format,
+    style: &'e Style,
+) -> usize {
+    let jobs = workers.len().min(batch.len()).max(1);
+    if jobs == 1 {
+        workers[0].render(linter, batch, format, style);
+        return 1;
+    }
+    let chunk = batch.len().div_ceil(jobs);
+    for (recs, w) in batch.chunks(chunk).zip(workers.iter_mut()) {
+        s.spawn(move || w.render(linter, recs, format, style));
+    }
+    batch.chunks(chunk).len()
+}
+
+impl Worker {
+    fn render(&mut self, linter: &Linter, recs: &[Record], format: Format, style: &Style) {
+        self.out.clear();
+        self.ends.clear();
+        self.verdicts.clear();
+        for rec in recs {
+            let verdict = match rec {
+                Record::Message { id, text, .. } => {
+                    linter.check_with(text, &mut self.scratch, &mut self.report);
+                    match format {
+                        Format::Human => printer::human_record(id, text, &self.report, style, &mut self.out),
+                        Format::Jsonl | Format::Json => {
+                            printer::json_record(linter, id, text, &self.report, style, &mut self.out)
+                        }
+                    }
+                    self.report.verdict
+                }
+                Record::Error { id, error, .. } => {
+                    match format {
+                        Format::Human => printer::human_error(id, error, style, &mut self.out),
+                        Format::Jsonl | Format::Json => printer::json_error(id, error, style, &mut self.out),
+                    }
+                    Verdict::Pass
+                }
             };
-            (Verdict::Pass, rendered)
+            if format == Format::Jsonl {
+                self.out.push('\n');
+            }
+            self.ends.push(self.out.len());
+            self.verdicts.push(verdict);
         }
     }
 }

@@ -35,42 +35,49 @@ pub struct Style {
 /// `findings_omitted` when the report kept only the first findings. With `--show-text` also `text`, and
 /// per finding `excerpt`, and for lexicon findings `term` and `entry` (`file:line`). Written directly,
 /// without building a JSON tree: a message with 10 000 findings stays cheap.
-pub fn json_record(linter: &Linter, id: &Id, text: &str, report: &Report, style: &Style) -> String {
-    let mut o = String::with_capacity(160 + report.findings.len() * 220);
+pub fn json_record(linter: &Linter, id: &Id, text: &str, report: &Report, style: &Style, o: &mut String) {
+    o.reserve(160 + report.findings.len() * 220);
     o.push_str("{\"id\":");
-    o.push_str(&id.to_json().to_string());
+    write_id(o, id);
     if let Some(f) = &style.file {
-        let _ = write!(o, ",\"file\":{}", quote(f));
+        o.push_str(",\"file\":");
+        quote_into(o, f);
     }
-    let _ = write!(
-        o,
-        ",\"verdict\":\"{}\",\"score\":{},\"lang\":\"{}\",\"findings\":[",
-        report.verdict.as_str(),
-        round2(report.score),
-        report.lang.code()
-    );
+    o.push_str(",\"verdict\":\"");
+    o.push_str(report.verdict.as_str());
+    o.push_str("\",\"score\":");
+    push_decimal(o, report.score);
+    o.push_str(",\"lang\":\"");
+    o.push_str(report.lang.code());
+    o.push_str("\",\"findings\":[");
     for (i, f) in report.findings.iter().enumerate() {
         if i > 0 {
             o.push(',');
         }
+        o.push_str("{\"rule\":\"");
+        o.push_str(f.rule.id());
+        o.push_str("\",\"category\":\"");
+        o.push_str(f.category.as_str());
+        o.push_str("\",\"severity\":\"");
+        o.push_str(f.severity.as_str());
         let _ = write!(
             o,
-            "{{\"rule\":\"{}\",\"category\":\"{}\",\"severity\":\"{}\",\"start\":{},\"end\":{},\"char_start\":{},\"char_end\":{},\"weight\":{},\"detector\":\"{}\",\"message\":{}",
-            f.rule.id(),
-            f.category.as_str(),
-            f.severity.as_str(),
-            f.start,
-            f.end,
-            f.char_start,
-            f.char_end,
-            round2(f.weight),
-            detector_name(f.source),
-            quote(f.message)
+            "\",\"start\":{},\"end\":{},\"char_start\":{},\"char_end\":{},\"weight\":",
+            f.start, f.end, f.char_start, f.char_end
         );
+        push_decimal(o, f.weight);
+        o.push_str(",\"detector\":\"");
+        o.push_str(detector_name(f.source));
+        o.push_str("\",\"message\":");
+        quote_into(o, f.message);
         if style.show_text {
-            let _ = write!(o, ",\"excerpt\":{}", quote(excerpt(text, f)));
+            o.push_str(",\"excerpt\":");
+            quote_into(o, excerpt(text, f));
             if let Some(e) = linter.entry(f.source) {
-                let _ = write!(o, ",\"term\":{},\"entry\":{}", quote(e.term), quote(&format!("{}:{}", e.file, e.line)));
+                o.push_str(",\"term\":");
+                quote_into(o, e.term);
+                o.push_str(",\"entry\":");
+                quote_into(o, &format!("{}:{}", e.file, e.line));
             }
         }
         o.push('}');
@@ -85,15 +92,51 @@ pub fn json_record(linter: &Linter, id: &Id, text: &str, report: &Report, style:
         let _ = write!(o, ",\"findings_omitted\":{}", report.omitted);
     }
     if style.show_text {
-        let _ = write!(o, ",\"text\":{}", quote(text));
+        o.push_str(",\"text\":");
+        quote_into(o, text);
     }
     o.push('}');
-    o
 }
 
-/// A JSON string literal.
-fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+/// The id as JSON: the line number, or the record's own id as given.
+fn write_id(o: &mut String, id: &Id) {
+    let _ = match id {
+        Id::Line(n) => write!(o, "{n}"),
+        Id::Given(v) => write!(o, "{v}"),
+    };
+}
+
+/// Appends `s` as a JSON string literal, exactly as `serde_json` writes it (only `"`, `\\` and control
+/// characters are escaped). Most strings need no escape and are copied as they are.
+fn quote_into(o: &mut String, s: &str) {
+    if s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        o.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()));
+    } else {
+        o.push('"');
+        o.push_str(s);
+        o.push('"');
+    }
+}
+
+/// Appends a score or weight rounded to two decimals, in the shortest form (`0.5`, `1`, `0.11`): what
+/// [`round2`] prints, without formatting a float. An `f32` times 100 is exact in `f64`, and `{:.2}` rounds
+/// the exact value half to even, so `round_ties_even` gives the same hundredths (a proptest checks it).
+fn push_decimal(o: &mut String, x: f32) {
+    let v = f64::from(x) * 100.0;
+    if !v.is_finite() || v.abs() >= 1e15 {
+        let _ = write!(o, "{}", round2(x));
+        return;
+    }
+    let n = v.round_ties_even().abs() as u64;
+    if x.is_sign_negative() {
+        o.push('-');
+    }
+    let (int, frac) = (n / 100, n % 100);
+    let _ = match (frac, frac % 10) {
+        (0, _) => write!(o, "{int}"),
+        (_, 0) => write!(o, "{int}.{}", frac / 10),
+        _ => write!(o, "{int}.{frac:02}"),
+    };
 }
 
 /// A score or weight as a short decimal (f32 → f64 would print 0.8999999761581421).
@@ -109,13 +152,16 @@ fn detector_name(s: Source) -> &'static str {
 }
 
 /// The JSON object of a record that could not be read, on one line.
-pub fn json_error(id: &Id, error: &str, style: &Style) -> String {
-    let mut o = format!("{{\"id\":{}", id.to_json());
+pub fn json_error(id: &Id, error: &str, style: &Style, o: &mut String) {
+    o.push_str("{\"id\":");
+    write_id(o, id);
     if let Some(f) = &style.file {
-        let _ = write!(o, ",\"file\":{}", quote(f));
+        o.push_str(",\"file\":");
+        quote_into(o, f);
     }
-    let _ = write!(o, ",\"error\":{}}}", quote(error));
-    o
+    o.push_str(",\"error\":");
+    quote_into(o, error);
+    o.push('}');
 }
 
 struct Paint {
@@ -209,16 +255,16 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// The human form of one checked message.
-pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> String {
+pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style, out: &mut String) {
     let p = Paint { on: style.color };
-    let mut out = format!("{}: {}", p.verdict(report.verdict), location(style, id));
+    let _ = write!(out, "{}: {}", p.verdict(report.verdict), location(style, id));
     if report.verdict == Verdict::Pass && report.findings.is_empty() {
         out.push('\n');
-        return out;
+        return;
     }
-    out.push_str(&format!(" (score {:.2}, {})", report.score, report.lang.code()));
+    let _ = write!(out, " (score {:.2}, {})", report.score, report.lang.code());
     if report.verdict != Verdict::Pass {
-        out.push_str(&format!(" {}", report.explanation()));
+        let _ = write!(out, " {}", report.explanation());
     }
     out.push('\n');
     let mut ctx = Vec::new();
@@ -235,15 +281,16 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
         ctx.push("writer's own");
     }
     if !ctx.is_empty() {
-        out.push_str(&format!("  = lowered by: {}\n", ctx.join(", ")));
+        let _ = writeln!(out, "  = lowered by: {}", ctx.join(", "));
     }
     let mut cursor = Cursor::new(text);
     let mut shown_line = 0;
     for f in &report.findings {
         let (line, col) = cursor.advance(f.start);
         if !style.show_text {
-            out.push_str(&format!(
-                "  --> {}:{} bytes {}..{} {} [{}] {} (weight {:.2})\n",
+            let _ = writeln!(
+                out,
+                "  --> {}:{} bytes {}..{} {} [{}] {} (weight {:.2})",
                 line,
                 col,
                 f.start,
@@ -252,7 +299,7 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
                 f.category.as_str(),
                 p.severity(f.severity),
                 f.weight
-            ));
+            );
             continue;
         }
         let line_start = cursor.line_start;
@@ -262,37 +309,82 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style) -> Stri
         // Short lines are shown once with every finding under them; long ones as a window per finding.
         let (shown_from, prefix) = if line_end - line_start <= LONG_LINE {
             if shown_line != line {
-                out.push_str(&format!("{blank} |\n{gutter} | {}\n", text[line_start..line_end].trim_end()));
+                let _ = writeln!(out, "{blank} |\n{gutter} | {}", text[line_start..line_end].trim_end());
                 shown_line = line;
             }
             (line_start, "")
         } else {
             let from = floor_boundary(text, f.start.saturating_sub(WINDOW).max(line_start));
             let to = ceil_boundary(text, (f.end + WINDOW).min(line_end));
-            out.push_str(&format!("{blank} |\n{gutter} | …{}…\n", &text[from..to]));
+            let _ = writeln!(out, "{blank} |\n{gutter} | …{}…", &text[from..to]);
             (from, "…")
         };
         let pad = UnicodeWidthStr::width(prefix) + UnicodeWidthStr::width(&text[shown_from..f.start]);
         let span_end = f.end.min(line_end).max(f.start);
         let width = UnicodeWidthStr::width(&text[f.start..span_end]).max(1);
         let carets = p.wrap(if f.severity >= Severity::Warn { "1;31" } else { "1;36" }, &"^".repeat(width));
-        out.push_str(&format!(
-            "{blank} | {}{} {} [{}] {}\n",
+        let _ = writeln!(
+            out,
+            "{blank} | {}{} {} [{}] {}",
             " ".repeat(pad),
             carets,
             f.rule.id(),
             f.category.as_str(),
             f.message
-        ));
+        );
     }
     if report.omitted > 0 {
-        out.push_str(&format!("  = and {} more findings (the verdict weighs them all)\n", report.omitted));
+        let _ = writeln!(out, "  = and {} more findings (the verdict weighs them all)", report.omitted);
     }
-    out
 }
 
 /// The human form of a record that could not be read.
-pub fn human_error(id: &Id, error: &str, style: &Style) -> String {
+pub fn human_error(id: &Id, error: &str, style: &Style, out: &mut String) {
     let p = Paint { on: style.color };
-    format!("{}: {}: {error}\n", p.wrap("1;31", "error"), location(style, id))
+    let _ = writeln!(out, "{}: {}: {error}", p.wrap("1;31", "error"), location(style, id));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The allocation-free decimal is what the rounding through a string prints, for any score.
+        #[test]
+        fn push_decimal_prints_round2(x in proptest::num::f32::ANY) {
+            let mut o = String::from("x");
+            push_decimal(&mut o, x);
+            proptest::prop_assert_eq!(o, format!("x{}", round2(x)));
+        }
+
+        /// The fast string literal is serde_json's, escapes included.
+        #[test]
+        fn quote_into_is_serde_json(s in "(\\PC|[\"\\\\\u{0}-\u{1f}\u{7f}])*") {
+            let mut o = String::new();
+            quote_into(&mut o, &s);
+            proptest::prop_assert_eq!(o, serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    #[test]
+    fn decimals_in_their_shortest_form() {
+        for (x, want) in [
+            (0.0, "0"),
+            (0.5, "0.5"),
+            (1.0, "1"),
+            (0.114, "0.11"),
+            (12.345, "12.35"),
+            (-0.004, "-0"),
+            (-0.0, "-0"),
+            (-1.5, "-1.5"),
+            (0.125, "0.12"),
+            (0.375, "0.38"),
+            (2.625, "2.62"),
+        ] {
+            let mut o = String::new();
+            push_decimal(&mut o, x);
+            assert_eq!(o, want, "{x}");
+            assert_eq!(round2(x).to_string(), want, "{x} through a string");
+        }
+    }
 }
