@@ -157,16 +157,17 @@ pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec
 pub fn maybe_postcode(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+    while let Some(start) = util::next_digit(b, i) {
+        i = start;
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        let start = i;
+        let mut digits = 0;
         while i < b.len() && (b[i].is_ascii_digit() || (b[i] == b' ' && i + 1 < b.len() && b[i + 1].is_ascii_digit())) {
+            digits += usize::from(b[i].is_ascii_digit());
             i += 1;
         }
-        let digits = b[start..i].iter().filter(|c| c.is_ascii_digit()).count();
         if (4..=5).contains(&digits) && b.get(i) == Some(&b' ') && text[i + 1..].starts_with(char::is_uppercase) {
             return true;
         }

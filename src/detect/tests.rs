@@ -643,3 +643,55 @@ fn dated_shape_with_failing_check_digit_is_a_mistyped_id() {
     // Without a separator the shape is too weak.
     assert!(show(&format!("19{bad} ska ha")).is_empty());
 }
+
+/// Texts of digits, the separators the digit scans care about, letters, capitals and non-ASCII
+/// characters, in runs that cross the eight-byte blocks of `next_digit`.
+fn digit_scan_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "0", "4", "9", "12", "2100", " ", "  ", "-", ".", "/", "(", ")", "+", ":", ",", "a", "Z", "Oslo", "\u{a0}",
+            "–", "ö", "Å", "😀", "\n", "@", "x1",
+        ]),
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    /// The digit scans that jump from digit to digit say what a byte-by-byte pass says.
+    #[test]
+    fn digit_scans_equal_their_bytewise_definitions(text in digit_scan_text()) {
+        let b = text.as_bytes();
+        prop_assert_eq!(super::util::has_ascii_digit(b), b.iter().any(u8::is_ascii_digit));
+        for from in 0..=b.len() {
+            prop_assert_eq!(super::util::next_digit(b, from), b[from..].iter().position(u8::is_ascii_digit).map(|k| from + k));
+        }
+        // Groups of digits joined by up to four separator bytes.
+        let (mut best, mut digits, mut gap) = (0, 0, 0);
+        for &c in b {
+            if c.is_ascii_digit() {
+                digits += 1;
+                gap = 0;
+                best = best.max(digits);
+            } else if digits > 0 && gap < 4 && (c >= 0x80 || b" -./()+:,".contains(&c)) {
+                gap += 1;
+            } else {
+                (digits, gap) = (0, 0);
+            }
+        }
+        prop_assert_eq!(super::util::max_joined_digits(b), best);
+        // A 4-5 digit group (digits and single spaces), not glued to a word before, then a space and a capital.
+        let postcode = (0..b.len()).any(|i| {
+            if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) || (i > 0 && b[i - 1] == b' ' && i > 1 && b[i - 2].is_ascii_digit()) {
+                return false;
+            }
+            let mut j = i;
+            while j < b.len() && (b[j].is_ascii_digit() || (b[j] == b' ' && b.get(j + 1).is_some_and(u8::is_ascii_digit))) {
+                j += 1;
+            }
+            let n = b[i..j].iter().filter(|c| c.is_ascii_digit()).count();
+            (4..=5).contains(&n) && b.get(j) == Some(&b' ') && text[j + 1..].starts_with(char::is_uppercase)
+        });
+        prop_assert_eq!(super::maybe_postcode(&text), postcode);
+    }
+}

@@ -41,13 +41,30 @@ pub(crate) fn keep_non_overlapping(v: &mut Vec<Candidate>, base: usize) {
     v[base..].sort_by_key(|c| c.start);
 }
 
-/// `true` when `bytes` contains an ASCII digit. Four SIMD `memchr` passes,
-/// no allocation.
+/// The position of the first ASCII digit at or after `from`. Eight bytes at a time with bit tests (no
+/// branch per byte): chat has few digits, and the digit scans jump from one to the next.
+#[inline]
+pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(block) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+        // For the low seven bits of each byte, adding 0x80 - n sets the high bit exactly when it is >= n
+        // (no carry between bytes); bytes with the high bit set are no digits.
+        let low = x & !HIGH;
+        let digits = (low + ONES * (0x80 - u64::from(b'0'))) & !(low + ONES * (0x80 - u64::from(b'9' + 1))) & !x & HIGH;
+        if digits != 0 {
+            return Some(i + digits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// `true` when `bytes` contains an ASCII digit (one pass, no allocation).
 pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
-    memchr::memchr3(b'0', b'1', b'2', bytes).is_some()
-        || memchr::memchr3(b'3', b'4', b'5', bytes).is_some()
-        || memchr::memchr3(b'6', b'7', b'8', bytes).is_some()
-        || memchr::memchr(b'9', bytes).is_some()
+    next_digit(bytes, 0).is_some()
 }
 
 /// `true` when `bytes` has `n` ASCII digits in a row (a cheap gate before a regex that needs them).
@@ -88,21 +105,26 @@ pub(crate) fn joined_digits(bytes: &[u8], i: usize, seps: &[u8], max_gap: usize,
 /// span the phone, identity-number and birth-date detectors read is such a group, so this bounds what
 /// they can find.
 pub(crate) fn max_joined_digits(bytes: &[u8]) -> usize {
-    let (mut best, mut digits, mut gap) = (0, 0, 0);
-    for &b in bytes {
-        if b.is_ascii_digit() {
-            digits += 1;
-            gap = 0;
-            best = best.max(digits);
-        } else if digits > 0
-            && gap < 4
-            && (b >= 0x80 || matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+' | b':' | b','))
-        {
-            gap += 1;
-        } else {
-            digits = 0;
-            gap = 0;
+    let mut best = 0;
+    let mut i = 0;
+    // Jump to each run's first digit; follow the run byte by byte.
+    while let Some(start) = next_digit(bytes, i) {
+        let (mut digits, mut gap) = (0, 0);
+        i = start;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_digit() {
+                digits += 1;
+                gap = 0;
+            } else if gap < 4
+                && (b >= 0x80 || matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+' | b':' | b','))
+            {
+                gap += 1;
+            } else {
+                break;
+            }
+            i += 1;
         }
+        best = best.max(digits);
     }
     best
 }
