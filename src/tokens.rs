@@ -171,6 +171,50 @@ fn is_abbreviation(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The index as the definition: a word is a maximal run of word characters (letters and digits of
+    /// any script), taken one character at a time; each has the break of the gap before it.
+    fn reference(text: &str) -> Vec<((usize, usize), Break)> {
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            words.push((s, text.len()));
+        }
+        let mut gap_start = 0;
+        let mut out: Vec<((usize, usize), Break)> = Vec::new();
+        for &(s, e) in &words {
+            let prev = out.last().map(|&((ps, pe), _)| &text[ps..pe]);
+            out.push(((s, e), gap_break(&text[gap_start..s], prev)));
+            gap_start = e;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The byte-class fast paths give the index the definition gives, on any mix of ASCII, Nordic and
+        /// other letters, combining marks, punctuation, whitespace and emoji.
+        #[test]
+        fn fill_equals_the_definition(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Zq", "9", "12", "ab", ".", " ", "  ", "\n", ",", "-", ":", "(", "!", "hr", "pa", "å", "Ö", "é", "ß",
+            "\u{a0}", "–", "😀", "ΩΩ", "\u{301}", "x", "kontor",
+        ]), 0..50)) {
+            let text: String = parts.concat();
+            let mut t = Tokens::default();
+            t.fill(&text);
+            let got: Vec<_> = (0..t.len()).map(|i| (t.span(i), t.break_before(i))).collect();
+            proptest::prop_assert_eq!(got, reference(&text));
+        }
+    }
+
     #[test]
     fn abbreviations_are_sorted_for_binary_search() {
         assert!(ABBREVIATIONS.is_sorted());
