@@ -211,18 +211,11 @@ fn huge_line_is_one_record() {
 #[test]
 fn answers_each_line_while_the_input_stays_open() {
     use std::io::{BufRead, BufReader, Write};
-    use std::process::{Command, Stdio};
     use std::sync::mpsc;
     use std::time::Duration;
 
     for jobs in ["1", "2"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_carelint"))
-            .args(["check", "--format", "jsonl", "--jobs", jobs])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("run carelint");
+        let mut child = common::spawn(&["check", "--format", "jsonl", "--jobs", jobs]);
         let mut input = child.stdin.take().expect("stdin");
         let output = BufReader::new(child.stdout.take().expect("stdout"));
         let (tx, rx) = mpsc::channel();
