@@ -74,7 +74,8 @@ enum ColorChoice {
     Never,
 }
 
-/// Records per batch, and bytes per batch: what is held in memory at once.
+/// Records per batch, and bytes per batch. At most two batches are held at once (one being checked, the
+/// next being read), so memory stays bounded on an endless stream.
 const BATCH_RECORDS: usize = 4096;
 const BATCH_BYTES: usize = 8 << 20;
 
