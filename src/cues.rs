@@ -390,12 +390,7 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
         return;
     }
     let n = inp.tokens.len();
-    let bytes = inp.text().as_bytes();
-    for i in 0..n {
-        // Only words that start with a digit (one byte look before slicing the word).
-        if !bytes[inp.tokens.span(i).0].is_ascii_digit() {
-            continue;
-        }
+    for i in digit_words(inp.text(), inp.tokens) {
         let w = inp.word(i);
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 3 {
@@ -426,6 +421,24 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
             push(out, Rule::RoomNumber, start, end, inp.weights.room_ordinal, "room-ordinal");
         }
     }
+}
+
+/// The words that start with an ASCII digit, in order: found by jumping from digit to digit in the text
+/// (a digit is always inside a word), not by looking at every word.
+fn digit_words<'a>(text: &'a str, tokens: &'a Tokens) -> impl Iterator<Item = usize> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(d) = crate::detect::next_digit(text.as_bytes(), at) {
+            at = d + 1;
+            let Some(i) = tokens.last_in(d + 1) else { continue };
+            let (start, end) = tokens.span(i);
+            at = at.max(end);
+            if start == d {
+                return Some(i);
+            }
+        }
+        None
+    })
 }
 
 /// Prepositions between a person and a room number: `hon på 22`, `Mr B in 7`, `Arne i 24`.
@@ -598,12 +611,8 @@ struct AgeUnits {
 fn age_units(b: &[u8]) -> AgeUnits {
     let mut units = AgeUnits::default();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
+    while let Some(start) = crate::detect::next_digit(b, i) {
+        i = start;
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
@@ -738,6 +747,21 @@ mod tests {
     fn word_lists_are_sorted_for_binary_search() {
         for list in [GREETINGS, BEFORE_INITIAL, NOT_ROOM_BEFORE, DURATION_BEFORE] {
             assert!(list.is_sorted(), "{list:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Jumping from digit to digit finds exactly the words that start with a digit.
+        #[test]
+        fn digit_words_are_the_words_starting_with_a_digit(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "7", "12", "3:e", "22an", "x1", "a", "rum", " ", ", ", ".", "-", "\n", "ø", "²", "１", "5b", "2024-01-01",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            let mut tokens = Tokens::default();
+            tokens.fill(&text);
+            let want: Vec<usize> =
+                (0..tokens.len()).filter(|&i| text.as_bytes()[tokens.span(i).0].is_ascii_digit()).collect();
+            proptest::prop_assert_eq!(digit_words(&text, &tokens).collect::<Vec<_>>(), want);
         }
     }
 

@@ -15,7 +15,7 @@ pub mod national_id;
 pub mod phone;
 mod util;
 
-pub(crate) use util::has_ascii_digit;
+pub(crate) use util::{has_ascii_digit, next_digit};
 
 #[cfg(test)]
 mod tests;
