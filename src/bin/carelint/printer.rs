@@ -118,17 +118,22 @@ fn quote_into(o: &mut String, s: &str) {
     }
 }
 
-/// Appends a score or weight rounded to two decimals, in the shortest form (`0.5`, `1`, `0.11`): what
-/// [`round2`] prints, without formatting a float. An `f32` times 100 is exact in `f64`, and `{:.2}` rounds
-/// the exact value half to even, so `round_ties_even` gives the same hundredths (a proptest checks it).
-fn push_decimal(o: &mut String, x: f32) {
+/// `x` rounded to hundredths as `{:.2}` rounds it: the sign, and the number of hundredths. An `f32` times
+/// 100 is exact in `f64`, and `{:.2}` rounds the exact value half to even, as `round_ties_even` does (a
+/// proptest checks both printers built on this). `None` for values too large or not finite.
+fn hundredths(x: f32) -> Option<(bool, u64)> {
     let v = f64::from(x) * 100.0;
-    if !v.is_finite() || v.abs() >= 1e15 {
+    (v.is_finite() && v.abs() < 1e15).then(|| (x.is_sign_negative(), v.round_ties_even().abs() as u64))
+}
+
+/// Appends a score or weight rounded to two decimals, in the shortest form (`0.5`, `1`, `0.11`): what
+/// [`round2`] prints, without formatting a float.
+fn push_decimal(o: &mut String, x: f32) {
+    let Some((negative, n)) = hundredths(x) else {
         let _ = write!(o, "{}", round2(x));
         return;
-    }
-    let n = v.round_ties_even().abs() as u64;
-    if x.is_sign_negative() {
+    };
+    if negative {
         o.push('-');
     }
     let (int, frac) = (n / 100, n % 100);
@@ -136,6 +141,14 @@ fn push_decimal(o: &mut String, x: f32) {
         (0, _) => write!(o, "{int}"),
         (_, 0) => write!(o, "{int}.{}", frac / 10),
         _ => write!(o, "{int}.{frac:02}"),
+    };
+}
+
+/// Appends `x` with two decimals, as `{:.2}` does, without formatting a float.
+fn push_fixed2(o: &mut String, x: f32) {
+    let _ = match hundredths(x) {
+        Some((negative, n)) => write!(o, "{}{}.{:02}", if negative { "-" } else { "" }, n / 100, n % 100),
+        None => write!(o, "{x:.2}"),
     };
 }
 
@@ -170,33 +183,48 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, s: &str) -> String {
-        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        let mut out = String::new();
+        self.push(&mut out, code, s);
+        out
     }
-    fn verdict(&self, v: Verdict) -> String {
+    /// Appends `s`, in colour `code` when colour is on.
+    fn push(&self, out: &mut String, code: &str, s: &str) {
+        if self.on {
+            out.push_str("\x1b[");
+            out.push_str(code);
+            out.push('m');
+            out.push_str(s);
+            out.push_str("\x1b[0m");
+        } else {
+            out.push_str(s);
+        }
+    }
+    fn verdict(&self, out: &mut String, v: Verdict) {
         let code = match v {
             Verdict::Pass => "1;32",
             Verdict::Warn => "1;33",
             Verdict::Block => "1;31",
         };
-        self.wrap(code, v.as_str())
+        self.push(out, code, v.as_str());
     }
-    fn severity(&self, s: Severity) -> String {
+    fn severity(&self, out: &mut String, s: Severity) {
         let code = match s {
             Severity::Info => "36",
             Severity::Warn => "33",
             Severity::Block => "31",
         };
-        self.wrap(code, s.as_str())
+        self.push(out, code, s.as_str());
     }
 }
 
-fn location(style: &Style, id: &Id) -> String {
-    match (&style.file, id) {
-        (Some(f), Id::Line(n)) => format!("{f}:{n}"),
-        (Some(f), id) => format!("{f}: id {}", id.display()),
-        (None, Id::Line(n)) => format!("line {n}"),
-        (None, id) => format!("id {}", id.display()),
-    }
+/// Appends where a record is: `line 3`, `file.txt:3`, `id abc`, `file.txt: id abc`.
+fn push_location(out: &mut String, style: &Style, id: &Id) {
+    let _ = match (&style.file, id) {
+        (Some(f), Id::Line(n)) => write!(out, "{f}:{n}"),
+        (Some(f), id) => write!(out, "{f}: id {}", id.display()),
+        (None, Id::Line(n)) => write!(out, "line {n}"),
+        (None, id) => write!(out, "id {}", id.display()),
+    };
 }
 
 /// Walks a text forward once, tracking line and column, so positions of sorted findings cost O(n) in all.
@@ -257,14 +285,21 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 /// The human form of one checked message.
 pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style, out: &mut String) {
     let p = Paint { on: style.color };
-    let _ = write!(out, "{}: {}", p.verdict(report.verdict), location(style, id));
+    p.verdict(out, report.verdict);
+    out.push_str(": ");
+    push_location(out, style, id);
     if report.verdict == Verdict::Pass && report.findings.is_empty() {
         out.push('\n');
         return;
     }
-    let _ = write!(out, " (score {:.2}, {})", report.score, report.lang.code());
+    out.push_str(" (score ");
+    push_fixed2(out, report.score);
+    out.push_str(", ");
+    out.push_str(report.lang.code());
+    out.push(')');
     if report.verdict != Verdict::Pass {
-        let _ = write!(out, " {}", report.explanation());
+        out.push(' ');
+        out.push_str(report.explanation());
     }
     out.push('\n');
     let mut ctx = Vec::new();
@@ -288,18 +323,15 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style, out: &m
     for f in &report.findings {
         let (line, col) = cursor.advance(f.start);
         if !style.show_text {
-            let _ = writeln!(
-                out,
-                "  --> {}:{} bytes {}..{} {} [{}] {} (weight {:.2})",
-                line,
-                col,
-                f.start,
-                f.end,
-                f.rule.id(),
-                f.category.as_str(),
-                p.severity(f.severity),
-                f.weight
-            );
+            let _ = write!(out, "  --> {line}:{col} bytes {}..{} ", f.start, f.end);
+            out.push_str(f.rule.id());
+            out.push_str(" [");
+            out.push_str(f.category.as_str());
+            out.push_str("] ");
+            p.severity(out, f.severity);
+            out.push_str(" (weight ");
+            push_fixed2(out, f.weight);
+            out.push_str(")\n");
             continue;
         }
         let line_start = cursor.line_start;
@@ -341,7 +373,10 @@ pub fn human_record(id: &Id, text: &str, report: &Report, style: &Style, out: &m
 /// The human form of a record that could not be read.
 pub fn human_error(id: &Id, error: &str, style: &Style, out: &mut String) {
     let p = Paint { on: style.color };
-    let _ = writeln!(out, "{}: {}: {error}", p.wrap("1;31", "error"), location(style, id));
+    p.push(out, "1;31", "error");
+    out.push_str(": ");
+    push_location(out, style, id);
+    let _ = writeln!(out, ": {error}");
 }
 
 #[cfg(test)]
@@ -355,6 +390,14 @@ mod tests {
             let mut o = String::from("x");
             push_decimal(&mut o, x);
             proptest::prop_assert_eq!(o, format!("x{}", round2(x)));
+        }
+
+        /// The two-decimal form is `{:.2}`'s, for any score.
+        #[test]
+        fn push_fixed2_prints_like_format(x in proptest::num::f32::ANY) {
+            let mut o = String::new();
+            push_fixed2(&mut o, x);
+            proptest::prop_assert_eq!(o, format!("{x:.2}"));
         }
 
         /// The fast string literal is serde_json's, escapes included.
@@ -385,6 +428,9 @@ mod tests {
             push_decimal(&mut o, x);
             assert_eq!(o, want, "{x}");
             assert_eq!(round2(x).to_string(), want, "{x} through a string");
+            let mut fixed = String::new();
+            push_fixed2(&mut fixed, x);
+            assert_eq!(fixed, format!("{x:.2}"), "{x} with two decimals");
         }
     }
 }
