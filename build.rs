@@ -21,6 +21,8 @@ mod matcher;
 mod normalize;
 #[path = "src/rule.rs"]
 mod rule;
+#[path = "src/swar.rs"]
+mod swar;
 
 /// Stand-ins for what the library gets from this script's output.
 mod embedded {

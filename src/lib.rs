@@ -38,6 +38,7 @@ mod matcher;
 mod normalize;
 mod rule;
 mod score;
+mod swar;
 mod tokens;
 
 pub use config::{CombineConfig, ContextConfig, DetectorWeights, LanguageConfig, ScoringConfig, VerdictConfig};

@@ -82,26 +82,19 @@ const ASCII_FOLD: [u8; 128] = {
 /// any other block. Word-at-a-time bit tests (no branch per byte): most chat is such blocks.
 #[inline]
 fn plain_block(x: u64, after_ws: bool) -> Option<u64> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    // The high bit of every byte of `v` that is zero (exact per byte).
-    let zero = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    use crate::swar::{HIGH, ONES, at_least, in_range, zero_bytes};
     if x & HIGH != 0 {
         return None; // not ASCII
     }
-    // Now every byte is below 0x80, so adding up to 0x80 - n sets a byte's high bit exactly when it is >= n.
-    let at_least = |n: u8| (x + ONES * u64::from(0x80 - n)) & HIGH;
-    let spaces = zero(x ^ (ONES * u64::from(b' ')));
-    if at_least(b' ') != HIGH
-        || zero(x ^ (ONES * 0x7f)) != 0
+    let spaces = zero_bytes(x ^ (ONES * u64::from(b' ')));
+    if at_least(x, b' ') != HIGH
+        || zero_bytes(x ^ (ONES * 0x7f)) != 0
         || spaces & (spaces << 8) != 0
         || (after_ws && x as u8 == b' ')
     {
         return None; // a control character, DEL, or a whitespace run
     }
-    let upper = at_least(b'A') & !at_least(b'Z' + 1);
-    Some(x | (upper >> 2))
+    Some(x | (in_range(x, b'A', b'Z') >> 2))
 }
 
 /// Folds a whole string (used for lexicon entries) exactly as [`Normalized::fill`] folds a message.
@@ -142,9 +135,8 @@ impl Normalized {
         let mut careful_until = 0;
         while i < bytes.len() {
             if i >= careful_until
-                && let Some(block) = bytes.get(i..i + 8)
+                && let Some(x) = crate::swar::load(bytes, i)
             {
-                let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
                 match plain_block(x, last_ws) {
                     Some(lower) => {
                         out.extend_from_slice(&lower.to_le_bytes());

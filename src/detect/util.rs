@@ -45,15 +45,9 @@ pub(crate) fn keep_non_overlapping(v: &mut Vec<Candidate>, base: usize) {
 /// branch per byte): chat has few digits, and the digit scans jump from one to the next.
 #[inline]
 pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
-    while let Some(block) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
-        // For the low seven bits of each byte, adding 0x80 - n sets the high bit exactly when it is >= n
-        // (no carry between bytes); bytes with the high bit set are no digits.
-        let low = x & !HIGH;
-        let digits = (low + ONES * (0x80 - u64::from(b'0'))) & !(low + ONES * (0x80 - u64::from(b'9' + 1))) & !x & HIGH;
+    while let Some(x) = crate::swar::load(bytes, i) {
+        let digits = crate::swar::digits(x);
         if digits != 0 {
             return Some(i + digits.trailing_zeros() as usize / 8);
         }

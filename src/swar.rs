@@ -1,0 +1,65 @@
+//! Byte tests eight bytes at a time ("SIMD within a register"): one `u64` holds eight bytes of text, and
+//! each test answers in the high bit of every byte, with no branch per byte. Normalisation uses them to
+//! find plain ASCII blocks, the digit scans to jump from digit to digit.
+
+/// `0x01` in every byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// The eight bytes at `i`, little-endian (byte `i` lowest), if there are eight.
+#[inline]
+pub(crate) fn load(bytes: &[u8], i: usize) -> Option<u64> {
+    bytes.get(i..i + 8).map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
+}
+
+/// The high bit of every byte of `x` that is `>= n`, for `x` with no high bit set (all ASCII) and
+/// `n <= 0x80`: adding `0x80 - n` to a byte below 0x80 sets its high bit exactly when it is `>= n`, and
+/// never carries into the next byte.
+#[inline]
+pub(crate) fn at_least(x: u64, n: u8) -> u64 {
+    debug_assert!(x & HIGH == 0 && n <= 0x80);
+    (x + ONES * u64::from(0x80 - n)) & HIGH
+}
+
+/// The high bit of every byte of `x` (all ASCII) in `lo..=hi`.
+#[inline]
+pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    at_least(x, lo) & !at_least(x, hi + 1)
+}
+
+/// The high bit of every byte of `v` that is zero (exact per byte, any bytes).
+#[inline]
+pub(crate) fn zero_bytes(v: u64) -> u64 {
+    !(((v & LOW7) + LOW7) | v | LOW7)
+}
+
+/// The high bit of every byte of `x` (any bytes) that is an ASCII digit.
+#[inline]
+pub(crate) fn digits(x: u64) -> u64 {
+    in_range(x & !HIGH, b'0', b'9') & !x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Each test says, byte by byte, what the byte says.
+        #[test]
+        fn tests_equal_bytewise(bytes: [u8; 8], lo in 0u8..0x7f, len in 0u8..0x10) {
+            let x = u64::from_le_bytes(bytes);
+            let mask = |f: &dyn Fn(u8) -> bool| {
+                bytes.iter().enumerate().fold(0u64, |m, (k, &b)| if f(b) { m | 0x80 << (8 * k) } else { m })
+            };
+            proptest::prop_assert_eq!(load(&bytes, 0), Some(x));
+            proptest::prop_assert_eq!(zero_bytes(x), mask(&|b| b == 0));
+            proptest::prop_assert_eq!(digits(x), mask(&|b| b.is_ascii_digit()));
+            let ascii = x & !HIGH;
+            let hi = lo.saturating_add(len).min(0x7f);
+            let low7 = |b: u8| b & 0x7f;
+            proptest::prop_assert_eq!(in_range(ascii, lo, hi), mask(&|b| (lo..=hi).contains(&low7(b))));
+        }
+    }
+}
