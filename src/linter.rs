@@ -254,7 +254,7 @@ impl Linter {
         let digits = detect::has_ascii_digit(text.as_bytes());
         // The common case: only context words (or nothing) matched, and nothing a code detector could
         // read (digits, @, an initial with a full stop). The verdict is a pass with no findings.
-        let kinds = KindSet::of(&s.hits);
+        let kinds = KindSet::of(&s.hits, &s.norm, text);
         if kinds.only_pure_context() && !needs_detectors(text, digits) {
             report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(&s.hits));
             return;
@@ -318,7 +318,11 @@ impl Linter {
     /// Runs the structured identifier detectors and weighs what they find.
     fn identifiers(&self, text: &str, digits: bool, street_word: bool, s: &mut Scratch) {
         s.ids.clear();
-        let addresses = street_word || (digits && detect::maybe_postcode(text));
+        // The address detector is the costliest: it runs when the automaton saw a capitalized street word
+        // (`Storgatan`, `Skovvej`), or on a digit with an English street word (`Ave`, `Way` are not in the
+        // lexicon) or a postcode shape.
+        let addresses =
+            street_word || (digits && (detect::address::has_english_street_word(text) || detect::maybe_postcode(text)));
         detect::find_selected(text, &self.inner.detect, addresses, &mut s.ids);
         if s.ids.is_empty() {
             return;
@@ -501,8 +505,13 @@ fn detect_lang(hits: &[TermHit]) -> Lang {
 struct KindSet(u32);
 
 impl KindSet {
-    fn of(hits: &[TermHit]) -> KindSet {
-        KindSet(hits.iter().fold(0, |set, h| set | 1 << h.kind as u32))
+    /// A street word counts only on a capitalized word (`Storgatan`, not `kvällen`, which ends in `allén`):
+    /// the street-name cue and the address detector both need the capital, and in lower case these
+    /// endings are everyday words that would send the message down the full path for nothing.
+    fn of(hits: &[TermHit], norm: &Normalized, text: &str) -> KindSet {
+        KindSet(hits.iter().fold(0, |set, h| {
+            if h.kind == Kind::Street && !capitalized_at(norm, text, h.start) { set } else { set | 1 << h.kind as u32 }
+        }))
     }
 
     fn has(self, kind: Kind) -> bool {
@@ -525,6 +534,12 @@ impl KindSet {
 
 // Every kind has a bit.
 const _: () = assert!((Kind::WordName as u32) < 32);
+
+/// Does the original text have a capital letter where normalized byte `at` comes from? Street hits start
+/// at their word's start (compounds are extended to it), so this is the word's first letter.
+fn capitalized_at(norm: &Normalized, text: &str, at: u32) -> bool {
+    norm.map.get(at as usize).is_some_and(|&o| text[o as usize..].chars().next().is_some_and(char::is_uppercase))
+}
 
 /// Could a code detector find something without any term hit: a digit (rooms, ages, IDs, phones), an
 /// `@` (emails) or a capital letter with a full stop (initials such as `A.`)?

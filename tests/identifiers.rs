@@ -187,3 +187,26 @@ fn values_appear_only_with_show_text() {
     assert!(!text.contains(&se) && !text.contains(&se[..6]), "{text}");
     assert!(text.contains("se-personnummer"));
 }
+
+/// The address detector runs only when a message could hold an address: a capitalized street word, an
+/// English street word after a number, or a postcode. Street words that the lexicon does not list (`Ave`,
+/// `Way`) still let it run, and lower-case words that end like a street (`kvällen` ends in `allén`,
+/// `hallen`, `close`) neither make a finding nor stand in for a street word.
+#[test]
+fn addresses_need_a_street_word_and_lower_case_endings_are_none() {
+    let recs = check(
+        &[
+            "Mrs K moved to 14 Birch Way last week, her son has the key",
+            "The daughter drives her to 220 South Michigan Ave on Fridays",
+            "Vi ses i hallen i kvällen kl 18, ta med 2 bord",
+            "We are close to 40 hours of overtime on the road this month",
+        ],
+        true,
+    );
+    assert!(ids(&recs[0]).contains(&("street-address".into(), "14 Birch Way".into())), "{}", recs[0]);
+    assert!(ids(&recs[1]).contains(&("street-address".into(), "220 South Michigan Ave".into())), "{}", recs[1]);
+    for rec in &recs[2..] {
+        assert!(ids(rec).is_empty(), "{rec}");
+        assert_eq!(rec["verdict"], "pass", "{rec}");
+    }
+}

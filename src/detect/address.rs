@@ -55,7 +55,7 @@ use regex::Regex;
 
 use super::util::{
     KW_BUF, Kw, WordsBefore, digit_run_after, digit_run_before, keep_non_overlapping, keyword_before, lower_into,
-    next_char, prev_char,
+    next_capital, next_char, prev_char,
 };
 use super::{Candidate, DetectCtx, Evidence, Kind};
 
@@ -605,16 +605,23 @@ fn find_nordic(text: &str, out: &mut Vec<Candidate>) {
 const ENGLISH_STREET_WORDS: [&str; 11] =
     ["Street", "St", "Road", "Rd", "Lane", "Avenue", "Ave", "Court", "Close", "Drive", "Way"];
 
-/// Is one of [`ENGLISH_STREET_WORDS`] in `text` as a whole word? One pass over the bytes: only a capital
-/// that starts one of the words is looked at further.
-fn has_english_street_word(text: &str) -> bool {
+/// Is one of [`ENGLISH_STREET_WORDS`] in `text` as a whole word? Jumps from capital to capital (eight bytes
+/// at a time); only a capital that starts one of the words is looked at further.
+pub(crate) fn has_english_street_word(text: &str) -> bool {
     let b = text.as_bytes();
-    (0..b.len()).filter(|&i| matches!(b[i], b'S' | b'R' | b'L' | b'A' | b'C' | b'D' | b'W')).any(|i| {
-        !prev_char(text, i).is_some_and(char::is_alphanumeric)
+    let mut i = 0;
+    while let Some(at) = next_capital(b, i) {
+        i = at + 1;
+        if matches!(b[at], b'S' | b'R' | b'L' | b'A' | b'C' | b'D' | b'W')
+            && !prev_char(text, at).is_some_and(char::is_alphanumeric)
             && ENGLISH_STREET_WORDS
                 .iter()
-                .any(|w| text[i..].starts_with(w) && !next_char(text, i + w.len()).is_some_and(char::is_alphanumeric))
-    })
+                .any(|w| text[at..].starts_with(w) && !next_char(text, at + w.len()).is_some_and(char::is_alphanumeric))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 fn find_english(text: &str, out: &mut Vec<Candidate>) {

@@ -118,8 +118,9 @@ pub fn find_all(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
 }
 
 /// [`find_all`], with the street-address and postcode detector only when `addresses` is true. The linter
-/// passes `true` only when its automaton has seen a street word (`-gatan`, `-vej`, `Street`, …): the
-/// address regexes are the costliest detectors, and an address always has a street word.
+/// passes `true` only when its automaton has seen a capitalized street word (`Storgatan`, `Skovvej`,
+/// `Street`), or the text has an English street word or a postcode shape: the address regexes are the
+/// costliest detectors, and an address has a street word or a postcode.
 pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let has_at = memchr::memchr(b'@', bytes).is_some();

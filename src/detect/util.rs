@@ -45,15 +45,12 @@ pub(crate) fn keep_non_overlapping(v: &mut Vec<Candidate>, base: usize) {
 /// branch per byte): chat has few digits, and the digit scans jump from one to the next.
 #[inline]
 pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(x) = crate::swar::load(bytes, i) {
-        let digits = crate::swar::digits(x);
-        if digits != 0 {
-            return Some(i + digits.trailing_zeros() as usize / 8);
-        }
-        i += 8;
-    }
-    bytes.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+    crate::swar::find_from(bytes, from, crate::swar::digits, u8::is_ascii_digit)
+}
+
+/// The index of the first ASCII capital letter at or after `from` (eight bytes at a time).
+pub(crate) fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    crate::swar::find_from(bytes, from, crate::swar::capitals, u8::is_ascii_uppercase)
 }
 
 /// `true` when `bytes` contains an ASCII digit (one pass, no allocation).
