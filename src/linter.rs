@@ -245,7 +245,7 @@ impl Linter {
         s.norm.fill(text);
         s.hits.clear();
         s.cands.clear();
-        inner.matcher.find(&inner.lexicon.entries, &s.norm, text, &mut s.hits, &mut s.exceptions);
+        inner.matcher.find(&s.norm, text, &mut s.hits, &mut s.exceptions);
         let (gate, keep) = gate_language(&s.hits, &inner.scoring.language);
         veto_false_friends(&mut s.hits, gate, keep);
 

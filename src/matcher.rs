@@ -39,20 +39,44 @@ impl std::fmt::Debug for Matcher {
 /// Built once from the lexicon entries; immutable and shareable across threads.
 #[derive(Clone)]
 pub(crate) struct Matcher {
-    /// `None` for an empty lexicon (daachorse needs at least one pattern).
+    /// `None` for an empty lexicon (daachorse needs at least one pattern). A pattern's value is
+    /// [`pack`]ed: where its probes start and the anchors all of them share.
     ac: Option<DoubleArrayAhoCorasick<u32>>,
     /// The literal patterns, in automaton order (for baselines and diagnostics).
     patterns: Vec<String>,
-    /// Pattern id → range in `group_entries`.
+    /// Pattern id → range in `group_entries` (the tables `build.rs` embeds).
     groups: Vec<(u32, u32)>,
     group_entries: Vec<u32>,
-    /// `anchors[k]`: the boundary conditions of `group_entries[k]`, packed so most automaton matches are
-    /// rejected without touching the (large, scattered) entries. See [`anchor_flags`].
-    anchors: Vec<u8>,
-    /// `group_anchors[g]`: the anchor flags every entry of pattern `g` has, so a match that fails them is
-    /// dropped without looking at its entries one by one.
-    group_anchors: Vec<u8>,
+    /// One probe per `group_entries` item, in the same order: what the match loop needs of an entry, packed
+    /// next to the other entries of its pattern, so that a match never touches the (large, scattered)
+    /// entries.
+    probes: Vec<Probe>,
 }
+
+/// What the match loop reads of one entry of a pattern (12 bytes).
+#[derive(Debug, Clone, Copy)]
+struct Probe {
+    entry: u32,
+    /// [`anchor_flags`].
+    anchors: u8,
+    /// `NUM_BEFORE` ... `LAST` below.
+    bits: u8,
+    left: Left,
+    right: Right,
+    kind: Kind,
+    lang: Lang,
+}
+
+const _: () = assert!(std::mem::size_of::<Probe>() == 12);
+
+const NUM_BEFORE: u8 = 1;
+const NUM_AFTER: u8 = 2;
+const CASE_SENSITIVE: u8 = 4;
+const EXCEPTION: u8 = 8;
+/// The folded literal ends in `e` (it takes the language's endings after `e` too).
+const ENDS_E: u8 = 16;
+/// The last probe of its pattern.
+const LAST: u8 = 32;
 
 /// The entry must start at a word start.
 const WORD_START: u8 = 1;
@@ -71,12 +95,41 @@ fn anchor_flags(e: &Entry) -> u8 {
     left | right
 }
 
-/// The anchor flags of every group entry, and of every group (those all its entries share).
-fn anchors(entries: &[Entry], groups: &[(u32, u32)], group_entries: &[u32]) -> (Vec<u8>, Vec<u8>) {
-    let anchors: Vec<u8> = group_entries.iter().map(|&i| anchor_flags(&entries[i as usize])).collect();
-    let shared =
-        groups.iter().map(|&(a, b)| anchors[a as usize..b as usize].iter().fold(u8::MAX, |acc, &f| acc & f)).collect();
-    (anchors, shared)
+/// The probes of every group entry, in group order.
+fn probes(entries: &[Entry], groups: &[(u32, u32)], group_entries: &[u32]) -> Vec<Probe> {
+    let mut out: Vec<Probe> = group_entries
+        .iter()
+        .map(|&i| {
+            let e = &entries[i as usize];
+            let bit = |on: bool, b: u8| if on { b } else { 0 };
+            Probe {
+                entry: i,
+                anchors: anchor_flags(e),
+                bits: bit(e.num_before, NUM_BEFORE)
+                    | bit(e.num_after, NUM_AFTER)
+                    | bit(e.case_sensitive, CASE_SENSITIVE)
+                    | bit(e.exception, EXCEPTION)
+                    | bit(e.folded.ends_with('e'), ENDS_E),
+                left: e.left,
+                right: e.right,
+                kind: e.kind,
+                lang: e.lang,
+            }
+        })
+        .collect();
+    for &(_, b) in groups {
+        out[b as usize - 1].bits |= LAST;
+    }
+    out
+}
+
+/// The automaton value of pattern `g`: the index of its first probe, and (low three bits) the anchor
+/// flags all its entries share, so most matches (`ont` inside `kontor`) are rejected from the value
+/// alone, before any table is read.
+fn pack(groups: &[(u32, u32)], probes: &[Probe], g: usize) -> u32 {
+    let (a, b) = groups[g];
+    let shared = probes[a as usize..b as usize].iter().fold(u8::MAX, |acc, p| acc & p.anchors);
+    a << 3 | u32::from(shared & 7)
 }
 
 /// Words after a number that make it a quantity, a time or a date rather than a room. Sorted, for binary search.
@@ -182,17 +235,15 @@ const UNITS: &[&str] = &[
 impl Matcher {
     pub fn new(entries: &[Entry]) -> Result<Matcher, BuildError> {
         let (order, groups, group_entries) = tables(entries);
-        // Patterns are unique (grouped above), so the automaton's value for a pattern is its index.
+        let probes = probes(entries, &groups, &group_entries);
         let ac = if order.is_empty() {
             None
         } else {
-            Some(
-                DoubleArrayAhoCorasick::new(order.iter().map(String::as_str))
-                    .map_err(|e| BuildError::Matcher(e.to_string()))?,
-            )
+            // Patterns are unique (grouped above): one value per pattern.
+            let values = order.iter().enumerate().map(|(g, p)| (p.as_str(), pack(&groups, &probes, g)));
+            Some(DoubleArrayAhoCorasick::with_values(values).map_err(|e| BuildError::Matcher(e.to_string()))?)
         };
-        let (anchors, group_anchors) = anchors(entries, &groups, &group_entries);
-        Ok(Matcher { ac, patterns: order, groups, anchors, group_anchors, group_entries })
+        Ok(Matcher { ac, patterns: order, groups, group_entries, probes })
     }
 
     /// The matcher for the embedded lexicons, from the automaton and tables `build.rs` made with this same
@@ -204,14 +255,12 @@ impl Matcher {
         }
         let (ac, _) = DoubleArrayAhoCorasick::<u32>::deserialize(AUTOMATON)
             .map_err(|e| BuildError::Matcher(format!("embedded automaton: {e}")))?;
-        let (anchors, group_anchors) = anchors(entries, GROUPS, GROUP_ENTRIES);
         Ok(Matcher {
             ac: Some(ac),
             patterns: PATTERNS.iter().map(|p| (*p).to_string()).collect(),
             groups: GROUPS.to_vec(),
             group_entries: GROUP_ENTRIES.to_vec(),
-            anchors,
-            group_anchors,
+            probes: probes(entries, GROUPS, GROUP_ENTRIES),
         })
     }
 
@@ -258,22 +307,13 @@ fn tables(entries: &[Entry]) -> (Vec<String>, Vec<(u32, u32)>, Vec<u32>) {
 
 impl Matcher {
     /// Appends every validated hit in `norm` to `out` (sorted by start, longer first), after exceptions.
-    pub fn find(
-        &self,
-        entries: &[Entry],
-        norm: &Normalized,
-        original: &str,
-        out: &mut Vec<TermHit>,
-        exceptions: &mut Vec<(u32, u32)>,
-    ) {
+    pub fn find(&self, norm: &Normalized, original: &str, out: &mut Vec<TermHit>, exceptions: &mut Vec<(u32, u32)>) {
         let text = norm.text.as_str();
         let first = out.len();
         exceptions.clear();
         let Some(ac) = &self.ac else { return };
         for m in ac.find_overlapping_iter(text) {
-            let g = m.value() as usize;
-            let (a, b) = self.groups[g];
-            let (a, b) = (a as usize, b as usize);
+            let value = m.value();
             // Most matches sit inside longer words (`ont` in `kontor`): decide those on the two
             // neighbouring characters, for the whole pattern when all its entries agree. The anchors a
             // match breaks are one bit set, so the test is one branch, not one per anchor.
@@ -283,31 +323,29 @@ impl Matcher {
             let broken = if before { WORD_START } else { 0 }
                 | if joined { 0 } else { IN_COMPOUND }
                 | if word_at(text, m.end()) { WORD_END } else { 0 };
-            let fails = |flags: u8| flags & broken != 0;
-            if fails(self.group_anchors[g]) {
+            if value as u8 & broken != 0 {
                 continue;
             }
-            for (&ei, &flags) in self.group_entries[a..b].iter().zip(&self.anchors[a..b]) {
-                if fails(flags) {
-                    continue;
-                }
-                let e = &entries[ei as usize];
-                if let Some((s, end)) = validate(e, text, m.start(), m.end()) {
-                    if e.case_sensitive && !starts_upper(original, norm.map[s] as usize) {
-                        continue;
-                    }
-                    if e.exception {
+            for p in &self.probes[(value >> 3) as usize..] {
+                if p.anchors & broken == 0
+                    && let Some((s, end)) = validate(p, text, m.start(), m.end())
+                    && (p.bits & CASE_SENSITIVE == 0 || starts_upper(original, norm.map[s] as usize))
+                {
+                    if p.bits & EXCEPTION != 0 {
                         exceptions.push((s as u32, end as u32));
                     } else {
                         out.push(TermHit {
-                            entry: ei,
+                            entry: p.entry,
                             start: s as u32,
                             end: end as u32,
-                            kind: e.kind,
-                            lang: e.lang,
-                            case_sensitive: e.case_sensitive,
+                            kind: p.kind,
+                            lang: p.lang,
+                            case_sensitive: p.bits & CASE_SENSITIVE != 0,
                         });
                     }
+                }
+                if p.bits & LAST != 0 {
+                    break;
                 }
             }
         }
@@ -442,7 +480,7 @@ fn word_end(text: &str, mut at: usize) -> usize {
 
 /// Checks an automaton match against the entry's anchors; returns the finding's span (extended to whole
 /// words for `*`, `+` and `~`, and over the number for `<n>`), or `None`.
-pub(crate) fn validate(e: &Entry, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+fn validate(e: &Probe, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut s = start;
     match e.left {
         Left::Word => {
@@ -460,10 +498,10 @@ pub(crate) fn validate(e: &Entry, text: &str, start: usize, end: usize) -> Optio
             s = word_start(text, start);
         }
     }
-    if e.num_before {
+    if e.bits & NUM_BEFORE != 0 {
         s = number_before(text, s)?;
     }
-    if e.num_after {
+    if e.bits & NUM_AFTER != 0 {
         let end = number_after(text, end)?;
         return Some((s, end));
     }
@@ -482,7 +520,7 @@ pub(crate) fn validate(e: &Entry, text: &str, start: usize, end: usize) -> Optio
                 // The ending must be the rest of the word exactly (every ending is made of word characters).
                 let tail_end = word_end(text, end);
                 let tail = &text[end..tail_end];
-                let after_e: &[&str] = if e.folded.ends_with('e') { e.lang.endings_after_e() } else { &[] };
+                let after_e: &[&str] = if e.bits & ENDS_E != 0 { e.lang.endings_after_e() } else { &[] };
                 if !e.lang.endings().contains(&tail) && !after_e.contains(&tail) {
                     return None;
                 }
@@ -578,7 +616,7 @@ mod tests {
         let mut n = Normalized::default();
         n.fill(text);
         let mut out = Vec::new();
-        m.find(&lex.entries, &n, text, &mut out, &mut Vec::new());
+        m.find(&n, text, &mut out, &mut Vec::new());
         out.iter()
             .map(|h| {
                 let (s, e) = n.to_original(h.start as usize, h.end as usize, text);
@@ -632,8 +670,8 @@ mod tests {
             let mut n = Normalized::default();
             n.fill(text);
             let (mut a, mut b) = (Vec::new(), Vec::new());
-            fresh.find(&lex.entries, &n, text, &mut a, &mut Vec::new());
-            embedded.find(&lex.entries, &n, text, &mut b, &mut Vec::new());
+            fresh.find(&n, text, &mut a, &mut Vec::new());
+            embedded.find(&n, text, &mut b, &mut Vec::new());
             assert!(!a.is_empty());
             assert_eq!(a, b, "{text}");
         }
