@@ -463,25 +463,23 @@ fn lgh(text: &str, p: usize) -> Option<usize> {
 /// Finds street addresses and postcodes in `text` and appends them to `out`
 /// (sorted by start, without overlaps among themselves).
 pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
-    let mut streets = Vec::new();
-    find_nordic(text, &mut streets);
-    find_english(text, &mut streets);
+    // Everything is worked out in `out` itself, after what it held: no list of its own (the linter's
+    // buffer is reused from message to message, so an address allocates nothing).
+    let base = out.len();
+    find_nordic(text, out);
+    find_english(text, out);
     // Full addresses before name-only hints, then earlier, then longer.
-    streets.sort_by(|a, b| {
+    out[base..].sort_unstable_by(|a, b| {
         (b.evidence == Evidence::Context)
             .cmp(&(a.evidence == Evidence::Context))
             .then(a.start.cmp(&b.start))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
     });
-    keep_non_overlapping(&mut streets, 0);
-    let full: Vec<(usize, usize)> =
-        streets.iter().filter(|c| c.evidence == Evidence::Context).map(|c| (c.start, c.end)).collect();
-    let mut all = streets;
-    let postcodes = all.len();
-    find_postcodes(text, ctx, &full, &mut all);
-    keep_non_overlapping(&mut all, postcodes);
-    all.sort_by_key(|c| c.start);
-    out.extend(all);
+    keep_non_overlapping(out, base);
+    let streets = out.len();
+    find_postcodes(text, ctx, base, out);
+    keep_non_overlapping(out, streets);
+    out[base..].sort_by_key(|c| c.start);
 }
 
 fn push(out: &mut Vec<Candidate>, start: usize, end: usize, kind: Kind, evidence: Evidence) {
@@ -523,14 +521,17 @@ const STREET_PREFIXES: &[&str] = &[
     "långa",
 ];
 
-/// Start of a street name, extended over a prefix word right before it.
-fn with_street_prefix(text: &str, words: &[(usize, usize)], idx: usize, s: usize) -> usize {
+/// Start of a street name, extended over a prefix word right before it (`prev`, the capitalized word
+/// before the name).
+fn with_street_prefix(text: &str, prev: Option<(usize, usize)>, s: usize) -> usize {
     if text[..s].ends_with("S:t ") {
         return s - 4;
     }
-    if idx > 0 {
-        let (ps, pe) = words[idx - 1];
-        if pe + 1 == s && text.as_bytes()[pe] == b' ' && STREET_PREFIXES.contains(&text[ps..pe].to_lowercase().as_str())
+    if let Some((ps, pe)) = prev {
+        let mut buf = [0u8; KW_BUF];
+        if pe + 1 == s
+            && text.as_bytes()[pe] == b' '
+            && lower_into(&text[ps..pe], "", &mut buf).is_some_and(|l| STREET_PREFIXES.contains(&l))
         {
             return ps;
         }
@@ -539,12 +540,14 @@ fn with_street_prefix(text: &str, words: &[(usize, usize)], idx: usize, s: usize
 }
 
 fn find_nordic(text: &str, out: &mut Vec<Candidate>) {
-    let words: Vec<(usize, usize)> = CAP_WORD_RE
+    let words = CAP_WORD_RE
         .find_iter(text)
         .filter(|m| !prev_char(text, m.start()).is_some_and(char::is_alphanumeric))
-        .map(|m| (m.start(), m.end()))
-        .collect();
-    for (idx, &(s, e)) in words.iter().enumerate() {
+        .map(|m| (m.start(), m.end()));
+    // The capitalized word before the current one (a street prefix or the first half of a two-word name).
+    let mut prev: Option<(usize, usize)> = None;
+    for (s, e) in words {
+        let before = prev.replace((s, e));
         let w = &text[s..e];
         let mut buf = [0u8; KW_BUF];
         let owned;
@@ -556,7 +559,7 @@ fn find_nordic(text: &str, out: &mut Vec<Candidate>) {
             }
         };
         if let Some((_, hint)) = street_suffix(lw) {
-            let s = with_street_prefix(text, &words, idx, s);
+            let s = with_street_prefix(text, before, s);
             match house_number(text, e) {
                 Some(end) => push(out, s, end, Kind::StreetAddress, Evidence::Context),
                 None if hint && !next_char(text, e).is_some_and(|c| c.is_alphanumeric() || c == '@') => {
@@ -576,8 +579,8 @@ fn find_nordic(text: &str, out: &mut Vec<Candidate>) {
         };
         let suf_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
         let suf = &after[..suf_len];
-        let lsuf = suf.to_lowercase();
-        if !SEPARATE_SUFFIXES.contains(&lsuf.as_str()) {
+        let mut suf_buf = [0u8; KW_BUF];
+        if !lower_into(suf, "", &mut suf_buf).is_some_and(|l| SEPARATE_SUFFIXES.contains(&l)) {
             continue;
         }
         let lower_suffix = suf.chars().next().is_some_and(char::is_lowercase);
@@ -590,11 +593,12 @@ fn find_nordic(text: &str, out: &mut Vec<Candidate>) {
         };
         // Include one more capitalized name word ("Karl Johans gate").
         let mut start = s;
-        if idx > 0 {
-            let (ps, pe) = words[idx - 1];
-            if pe + 1 == s && text.as_bytes()[pe] == b' ' && !is_function_word(&text[ps..pe]) {
-                start = ps;
-            }
+        if let Some((ps, pe)) = before
+            && pe + 1 == s
+            && text.as_bytes()[pe] == b' '
+            && !is_function_word(&text[ps..pe])
+        {
+            start = ps;
         }
         push(out, start, end, Kind::StreetAddress, Evidence::Context);
     }
@@ -628,31 +632,32 @@ fn find_english(text: &str, out: &mut Vec<Candidate>) {
     if !has_english_street_word(text) {
         return;
     }
-    for c in ENGLISH_RE.captures_iter(text) {
-        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else {
-            continue;
-        };
-        if prev_char(text, num.start()).is_some_and(char::is_alphanumeric) || digit_run_before(text, num.start()) {
+    // Both patterns are read from their whole match (`find_iter` needs no capture slots, so nothing is
+    // allocated): the house number starts the first, and the second is one or two words and the street
+    // word, separated by spaces.
+    for m in ENGLISH_RE.find_iter(text) {
+        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric) || digit_run_before(text, m.start()) {
             continue;
         }
         push(out, m.start(), m.end(), Kind::StreetAddress, Evidence::Context);
     }
-    for c in ENGLISH_NAME_RE.captures_iter(text) {
-        let (Some(m), Some(w1)) = (c.get(0), c.name("w1")) else {
-            continue;
-        };
+    for m in ENGLISH_NAME_RE.find_iter(text) {
         if prev_char(text, m.start()).is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let start = match c.name("w2") {
-            Some(w2) if is_function_word(w1.as_str()) => {
-                if is_function_word(w2.as_str()) {
+        let mut words = m.as_str().split(' ').filter(|w| !w.is_empty());
+        let w1 = words.next().unwrap_or_default();
+        let w2 = words.next().filter(|_| words.next().is_some());
+        let start = match w2 {
+            Some(w2) if is_function_word(w1) => {
+                if is_function_word(w2) {
                     continue;
                 }
-                w2.start()
+                // `w2` is a subslice of the match: its offset in the text.
+                m.start() + (w2.as_ptr() as usize - m.as_str().as_ptr() as usize)
             }
             Some(_) => m.start(),
-            None if is_function_word(w1.as_str()) => continue,
+            None if is_function_word(w1) => continue,
             None => m.start(),
         };
         push(out, start, m.end(), Kind::StreetAddress, Evidence::Shape);
@@ -666,7 +671,9 @@ fn after_birth_abbreviation(text: &str, s: usize) -> bool {
         .is_some_and(|(w, ws)| matches!(w, "f" | "F" | "b" | "s") && text[ws + w.len()..].starts_with('.'))
 }
 
-fn find_postcodes(text: &str, _ctx: &DetectCtx, streets: &[(usize, usize)], out: &mut Vec<Candidate>) {
+/// Postcodes, pushed to `out` after the streets in `out[base..]` (sorted by start, disjoint).
+fn find_postcodes(text: &str, _ctx: &DetectCtx, base: usize, out: &mut Vec<Candidate>) {
+    let streets_end = out.len();
     for m in POSTCODE_RE.find_iter(text) {
         let (s, e) = (m.start(), m.end());
         if prev_char(text, s).is_some_and(|c| c.is_alphanumeric() || matches!(c, '+' | '@' | '#'))
@@ -690,9 +697,13 @@ fn find_postcodes(text: &str, _ctx: &DetectCtx, streets: &[(usize, usize)], out:
                     && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
                     && !is_function_word(w)
             });
-        // Streets are sorted and disjoint: the nearest one ending before `s`.
-        let idx = streets.partition_point(|&(_, se)| se <= s);
-        let after_street = idx > 0 && text[streets[idx - 1].1..s].trim_matches([' ', ',', '\u{a0}']).is_empty();
+        // Streets are sorted and disjoint: the nearest full address ending before `s`.
+        let after_street = out[base..streets_end]
+            .iter()
+            .rev()
+            .filter(|c| c.evidence == Evidence::Context)
+            .find(|c| c.end <= s)
+            .is_some_and(|c| text[c.end..s].trim_matches([' ', ',', '\u{a0}']).is_empty());
         if town || after_street {
             push(out, s, e, Kind::Postcode, Evidence::Context);
         }
