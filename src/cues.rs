@@ -596,6 +596,30 @@ fn for_each_capture(
     }
 }
 
+/// Could the cues that read a number on their own, room ordinals ([`room_ordinals`]: `12:an`, `3'eren`,
+/// `5an`) and ages ([`ages`]: `87 år`, `89-åringen`, `aged 90`), find anything in the normalized text?
+/// Both need a group of at most three digits with a letter, `:` or `'` right after it (or an age unit
+/// within a space and a hyphen): a time, a week number or a count has none.
+pub(crate) fn number_cues_possible(text: &str) -> bool {
+    let b = text.as_bytes();
+    if age_units(b) != AgeUnits::default() {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(start) = crate::detect::next_digit(b, i) {
+        i = start;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start <= 3
+            && b.get(i).is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80 || matches!(c, b':' | b'\''))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Which age regexes can match at all.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct AgeUnits {

@@ -252,10 +252,10 @@ impl Linter {
         let entries = &inner.lexicon.entries;
         // Both paths need to know whether there is a digit: the test below, or the cues and detectors.
         let digits = detect::has_ascii_digit(text.as_bytes());
-        // The common case: only context words (or nothing) matched, and nothing a code detector could
-        // read (digits, @, an initial with a full stop). The verdict is a pass with no findings.
+        // The common case: only context words (or nothing) matched, and nothing a cue or code detector
+        // could read on its own. The verdict is a pass with no findings.
         let kinds = KindSet::of(&s.hits, &s.norm, text);
-        if kinds.only_pure_context() && !needs_detectors(text, digits) {
+        if kinds.only_pure_context() && fast_path_allowed() && !could_find_without_terms(text, &s.norm.text, digits) {
             report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(&s.hits));
             return;
         }
@@ -541,14 +541,37 @@ fn capitalized_at(norm: &Normalized, text: &str, at: u32) -> bool {
     norm.map.get(at as usize).is_some_and(|&o| text[o as usize..].chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Could a code detector find something without any term hit: a digit (rooms, ages, IDs, phones), an
-/// `@` (emails) or a capital letter with a full stop (initials such as `A.`)?
-fn needs_detectors(text: &str, digits: bool) -> bool {
+#[cfg(test)]
+thread_local! {
+    /// Tests turn the fast path off to check that it never changes a report.
+    static FULL_PATH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[inline(always)]
+fn fast_path_allowed() -> bool {
+    #[cfg(test)]
+    return !FULL_PATH.get();
+    #[cfg(not(test))]
+    true
+}
+
+/// Could a cue or a code detector find something in a message whose term hits are all context words?
+/// Without a person word, title, name or detail, what is left reads an `@` (emails), a capital letter with
+/// a full stop (initials such as `A.`) or a number: a phone, ID number, birth date or postcode shape
+/// ([`detect::may_find`]), an address, or a number with a room-ordinal or age shape
+/// ([`cues::number_cues_possible`]). A time (`kl 14.30`), a week or a count is none of these, so the many
+/// messages that only arrange shifts and meetings skip the word index, the cues and the detectors.
+fn could_find_without_terms(text: &str, norm: &str, digits: bool) -> bool {
     let b = text.as_bytes();
-    if digits || memchr::memchr(b'@', b).is_some() {
+    if memchr::memchr(b'@', b).is_some()
+        || memchr::memchr_iter(b'.', b).any(|i| text[..i].chars().next_back().is_some_and(char::is_uppercase))
+    {
         return true;
     }
-    memchr::memchr_iter(b'.', b).any(|i| text[..i].chars().next_back().is_some_and(char::is_uppercase))
+    // The same address gate as [`Linter::identifiers`], without a street word (that is no context word).
+    digits
+        && (detect::may_find(text, detect::address::has_english_street_word(text) || detect::maybe_postcode(text))
+            || cues::number_cues_possible(norm))
 }
 
 /// Fills `char_start`/`char_end` with one pass over the text.
@@ -610,6 +633,100 @@ mod tests {
         assert_traits::<Linter>();
         assert_traits::<LinterBuilder>();
     }
+
+    proptest::proptest! {
+        /// The fast path (a pass with no findings, decided before the word index) gives the report the
+        /// full path gives: messages made of numbers in every shape the cues and detectors read (rooms,
+        /// ordinals, ages, times, dates, postcodes, phones, ID numbers, addresses), initials, emails and
+        /// context words, in all four languages.
+        #[test]
+        fn fast_path_changes_no_report(parts in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 1..7)) {
+            let linter = Linter::new();
+            let text = parts.join(" ");
+            let fast = linter.check(&text);
+            FULL_PATH.set(true);
+            let full = linter.check(&text);
+            FULL_PATH.set(false);
+            proptest::prop_assert_eq!(fast, full, "{:?}", text);
+        }
+    }
+
+    /// Pieces of messages for [`fast_path_changes_no_report`]: number shapes, initials, emails and the
+    /// context words (first person, generic, plural, language markers) that keep the fast path open.
+    const FRAGMENTS: &[&str] = &[
+        "kl 13.45",
+        "uke 37",
+        "vecka 12",
+        "12:an",
+        "3'eren",
+        "5an",
+        "2ans",
+        "4e",
+        "87 år",
+        "89-åringen",
+        "aged 90",
+        "19 yo",
+        "2:a våningen",
+        "3:e van",
+        "rum 3 är bokat",
+        "i 40 år",
+        "80 år fyller",
+        "A. B.",
+        "M.K.",
+        "Kl. 9",
+        "D. 27. maj",
+        "mail@x.se",
+        "0150 Oslo",
+        "114 18 Stockholm",
+        "2100 København",
+        "Storgatan 12",
+        "14 Birch Way",
+        "Kirkeveien 5B",
+        "f. 1938",
+        "født 3.4.38",
+        "born 1931",
+        "070-123 45 67",
+        "+46 70 123 45 67",
+        "28 45 71 63",
+        "12 500 kr",
+        "2024-03-15",
+        "pass 7-15",
+        "7 st",
+        "12B",
+        "3 a",
+        "1.",
+        "den 5.",
+        "nr 12",
+        "100%",
+        "#12",
+        "1234",
+        "12345",
+        "123456",
+        "1234567",
+        "12345678",
+        "211111-1111",
+        "x2",
+        "2x",
+        "Way",
+        "Ave",
+        "close 12",
+        "vi",
+        "jag",
+        "alla",
+        "de boende",
+        "vi har",
+        "min",
+        "hälsningar från kvällen",
+        "og",
+        "and",
+        "the",
+        "med",
+        "møte",
+        "og så",
+        "we all",
+        "everyone",
+        "alle sammen",
+    ];
 
     #[test]
     fn civil_dates() {

@@ -109,12 +109,17 @@ fn check(c: &Captures<'_>, ctx: &DetectCtx) -> Option<(usize, usize)> {
     year4(y).then_some(()).and_then(|()| span("dy", "dy"))
 }
 
+/// Could [`find`] find a birth date in `text`: date digits and a birth keyword?
+pub(crate) fn may_find(text: &str) -> bool {
+    has_date_digits(text) && may_have_birth_keyword(text)
+}
+
 /// Finds birth dates in `text` and appends them to `out`
 /// ([`Kind::BirthDate`], [`Evidence::Context`]).
 pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
     // The birth-date regex is large and case-insensitive: run it (and compile it) only when a birth
     // keyword is there at all.
-    if !has_date_digits(text) || !may_have_birth_keyword(text) {
+    if !may_find(text) {
         return;
     }
     for c in BIRTH_RE.captures_iter(text) {

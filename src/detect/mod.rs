@@ -122,27 +122,22 @@ pub fn find_all(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
 /// `Street`), or the text has an English street word or a postcode shape: the address regexes are the
 /// costliest detectors, and an address has a street word or a postcode.
 pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
-    let has_at = memchr::memchr(b'@', bytes).is_some();
-    let has_digit = util::has_ascii_digit(bytes);
-    if !has_at && !has_digit {
+    let gates = Gates::of(text);
+    if !gates.at && gates.joined == 0 {
         return;
     }
     let base = out.len();
-    if has_at {
+    if gates.at {
         email::find(text, ctx, out);
     }
-    if has_digit {
-        // Every phone has seven digits or more, every identity number six, every birth date four, in
-        // groups joined by separators: messages with only times, rooms and prices skip those detectors.
-        let joined = util::max_joined_digits(bytes);
-        if joined >= 7 {
+    if gates.joined > 0 {
+        if gates.phone() {
             phone::find(text, ctx, out);
         }
-        if joined >= 6 {
+        if gates.national_id() {
             national_id::find(text, ctx, out);
         }
-        if joined >= 4 {
+        if gates.birth_date() {
             birth_date::find(text, ctx, out);
         }
         if addresses {
@@ -150,6 +145,44 @@ pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec
         }
     }
     resolve_overlaps(out, base);
+}
+
+/// Could [`find_selected`] find anything in `text`? Its gates, without running the detectors (and the
+/// birth-date detector's own keyword gate): the linter's fast path asks this for a message whose digits
+/// may be only a time, a week or a count.
+pub(crate) fn may_find(text: &str, addresses: bool) -> bool {
+    let gates = Gates::of(text);
+    gates.at
+        || (gates.joined > 0
+            && (gates.phone()
+                || gates.national_id()
+                || (gates.birth_date() && birth_date::may_find(text))
+                || addresses))
+}
+
+/// What the detectors need before they run: an `@` for emails, and the longest group of digits joined by
+/// separators (0 without a digit). Every phone has seven digits or more, every identity number six, every
+/// birth date four: messages with only times, rooms and prices skip those detectors.
+struct Gates {
+    at: bool,
+    joined: usize,
+}
+
+impl Gates {
+    fn of(text: &str) -> Gates {
+        let bytes = text.as_bytes();
+        // At least 1 when there is a digit.
+        Gates { at: memchr::memchr(b'@', bytes).is_some(), joined: util::max_joined_digits(bytes) }
+    }
+    fn phone(&self) -> bool {
+        self.joined >= 7
+    }
+    fn national_id(&self) -> bool {
+        self.joined >= 6
+    }
+    fn birth_date(&self) -> bool {
+        self.joined >= 4
+    }
 }
 
 /// A cheap look for something postcode-like: a group of 4-5 digits (or `NNN NN`) followed by a
