@@ -252,10 +252,17 @@ impl Linter {
         let entries = &inner.lexicon.entries;
         // Both paths need to know whether there is a digit: the test below, or the cues and detectors.
         let digits = detect::has_ascii_digit(text.as_bytes());
+        // The address detector is the costliest: it runs on a capitalized street word from the automaton
+        // (`Storgatan`, `Skovvej`), or on a digit with an English street word (`Ave` and `Way` are not in
+        // the lexicon) or a postcode shape. Both paths ask for the latter.
+        let address_shape = digits && (detect::address::has_english_street_word(text) || detect::maybe_postcode(text));
         // The common case: only context words (or nothing) matched, and nothing a cue or code detector
         // could read on its own. The verdict is a pass with no findings.
         let kinds = KindSet::of(&s.hits, &s.norm, text);
-        if kinds.only_pure_context() && fast_path_allowed() && !could_find_without_terms(text, &s.norm.text, digits) {
+        if kinds.only_pure_context()
+            && fast_path_allowed()
+            && !could_find_without_terms(text, &s.norm.text, digits, address_shape)
+        {
             report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(&s.hits));
             return;
         }
@@ -270,7 +277,7 @@ impl Linter {
         };
         cues::from_hits(&inp, &s.hits, &mut s.flags, &mut s.cands);
         cues::derive(&inp, &s.hits, &mut s.flags, &mut s.age_locations, &mut s.cands);
-        self.identifiers(text, digits, kinds.has(Kind::Street), s);
+        self.identifiers(text, kinds.has(Kind::Street) || address_shape, s);
 
         let (score, verdict, context) = score::weigh(
             &mut s.cands,
@@ -316,13 +323,8 @@ impl Linter {
     }
 
     /// Runs the structured identifier detectors and weighs what they find.
-    fn identifiers(&self, text: &str, digits: bool, street_word: bool, s: &mut Scratch) {
+    fn identifiers(&self, text: &str, addresses: bool, s: &mut Scratch) {
         s.ids.clear();
-        // The address detector is the costliest: it runs when the automaton saw a capitalized street word
-        // (`Storgatan`, `Skovvej`), or on a digit with an English street word (`Ave`, `Way` are not in the
-        // lexicon) or a postcode shape.
-        let addresses =
-            street_word || (digits && (detect::address::has_english_street_word(text) || detect::maybe_postcode(text)));
         detect::find_selected(text, &self.inner.detect, addresses, &mut s.ids);
         if s.ids.is_empty() {
             return;
@@ -561,17 +563,15 @@ fn fast_path_allowed() -> bool {
 /// ([`detect::may_find`]), an address, or a number with a room-ordinal or age shape
 /// ([`cues::number_cues_possible`]). A time (`kl 14.30`), a week or a count is none of these, so the many
 /// messages that only arrange shifts and meetings skip the word index, the cues and the detectors.
-fn could_find_without_terms(text: &str, norm: &str, digits: bool) -> bool {
+fn could_find_without_terms(text: &str, norm: &str, digits: bool, address_shape: bool) -> bool {
     let b = text.as_bytes();
     if memchr::memchr(b'@', b).is_some()
         || memchr::memchr_iter(b'.', b).any(|i| text[..i].chars().next_back().is_some_and(char::is_uppercase))
     {
         return true;
     }
-    // The same address gate as [`Linter::identifiers`], without a street word (that is no context word).
-    digits
-        && (detect::may_find(text, detect::address::has_english_street_word(text) || detect::maybe_postcode(text))
-            || cues::number_cues_possible(norm))
+    // No street word here: that is no context word.
+    digits && (detect::may_find(text, address_shape) || cues::number_cues_possible(norm))
 }
 
 /// Fills `char_start`/`char_end` with one pass over the text.
