@@ -695,3 +695,19 @@ proptest! {
         prop_assert_eq!(super::maybe_postcode(&text), postcode);
     }
 }
+
+proptest! {
+    /// Lower-casing into the stack buffer gives what lower-casing each character gives, ASCII fast path or
+    /// not, and refuses exactly what does not fit (words up to 60 bytes against a 48-byte buffer).
+    #[test]
+    fn lower_into_is_char_lowercase(
+        w in "[A-Za-z0-9:.ÅÄÖåäöØÆøæΣİ]{0,30}",
+        nr: bool,
+    ) {
+        let suffix = if nr { "nr" } else { "" };
+        let want: String = w.chars().flat_map(char::to_lowercase).chain(suffix.chars()).collect();
+        let mut buf = [0u8; super::util::KW_BUF];
+        let got = super::util::lower_into(&w, suffix, &mut buf);
+        prop_assert_eq!(got, (want.len() <= super::util::KW_BUF).then_some(want.as_str()));
+    }
+}

@@ -544,6 +544,18 @@ pub(crate) const KW_BUF: usize = 48;
 
 /// `w` lower-cased, followed by `suffix`, in `buf`; `None` when it does not fit (then it is no keyword).
 pub(crate) fn lower_into<'b>(w: &str, suffix: &str, buf: &'b mut [u8; KW_BUF]) -> Option<&'b str> {
+    // Most chat words are ASCII: copy and lower-case the bytes (what `to_lowercase` gives them), instead
+    // of a Unicode case lookup per character.
+    if w.is_ascii() && suffix.is_ascii() {
+        let n = w.len() + suffix.len();
+        if n > KW_BUF {
+            return None;
+        }
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[..w.len()].make_ascii_lowercase();
+        buf[w.len()..n].copy_from_slice(suffix.as_bytes());
+        return std::str::from_utf8(&buf[..n]).ok();
+    }
     let mut n = 0;
     for c in w.chars().flat_map(char::to_lowercase).chain(suffix.chars()) {
         let len = c.len_utf8();
