@@ -396,10 +396,6 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
         if digits == 0 || digits > 3 {
             continue;
         }
-        if i > 0 && inp.tokens.break_before(i) == Break::None && NOT_ROOM_BEFORE.binary_search(&inp.word(i - 1)).is_ok()
-        {
-            continue;
-        }
         let (start, _) = inp.tokens.span(i);
         let suffix = &w[digits..];
         let end = if matches!(suffix, "an" | "ans" | "eren" | "ern" | "erens") {
@@ -417,7 +413,15 @@ fn room_ordinals(inp: &Input<'_>, out: &mut Vec<Cand>) {
         } else {
             None
         };
-        if let Some(end) = end {
+        // The word before is looked up only for an ordinal shape (most numbers are none).
+        let time_or_line = |i: usize| {
+            i > 0
+                && inp.tokens.break_before(i) == Break::None
+                && NOT_ROOM_BEFORE.binary_search(&inp.word(i - 1)).is_ok()
+        };
+        if let Some(end) = end
+            && !time_or_line(i)
+        {
             push(out, Rule::RoomNumber, start, end, inp.weights.room_ordinal, "room-ordinal");
         }
     }
