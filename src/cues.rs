@@ -602,42 +602,32 @@ fn for_each_capture(
 
 /// Could the cues that read a number on their own, room ordinals ([`room_ordinals`]: `12:an`, `3'eren`,
 /// `5an`) and ages ([`ages`]: `87 år`, `89-åringen`, `aged 90`), find anything in the normalized text?
-/// Both need a group of at most three digits with a letter, `:` or `'` right after it (or an age unit
-/// within a space and a hyphen): a time, a week number or a count has none.
+/// Both need a group of at most three digits with a letter, `:` or `'` right after it, or an age unit
+/// within a space and a hyphen: a time, a week number or a count has none.
 pub(crate) fn number_cues_possible(text: &str) -> bool {
-    let b = text.as_bytes();
-    if age_units(b) != AgeUnits::default() {
-        return true;
-    }
-    let mut i = 0;
-    while let Some(start) = crate::detect::next_digit(b, i) {
-        i = start;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i - start <= 3
-            && b.get(i).is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80 || matches!(c, b':' | b'\''))
-        {
-            return true;
-        }
-    }
-    false
+    number_shapes(text.as_bytes()) != NumberShapes::default()
 }
 
-/// Which age regexes can match at all.
+/// What the number cues need around a number, found in one pass.
 #[derive(Debug, Default, PartialEq, Eq)]
-struct AgeUnits {
+struct NumberShapes {
+    /// [`AGE_NORDIC`] can match.
     nordic: bool,
+    /// [`AGE_YEARS`] can match.
     years: bool,
+    /// [`AGE_EN`] can match.
     english: bool,
+    /// A letter, `:` or `'` (or a non-ASCII character) right after the number: [`room_ordinals`] can match.
+    ordinal: bool,
 }
 
-/// One pass over the digit runs of the normalized text for what the age regexes need around their number:
+/// One pass over the digit runs of the normalized text for what the number cues need around their number:
 /// at most three digits, then (after an optional space and hyphen) `ar…`/`aar…` ([`AGE_NORDIC`]), a space
-/// and `ar`/`aar` ([`AGE_YEARS`]), or `y…`/`-y…` or `aged ` before it ([`AGE_EN`]). A necessary condition
-/// for each regex, so a capture search runs only where it can find something.
-fn age_units(b: &[u8]) -> AgeUnits {
-    let mut units = AgeUnits::default();
+/// and `ar`/`aar` ([`AGE_YEARS`]), or `y…`/`-y…` or `aged ` before it ([`AGE_EN`]), or an ordinal ending
+/// or `:`/`'` right after it ([`room_ordinals`]). A necessary condition for each, so a capture search runs
+/// only where it can find something.
+fn number_shapes(b: &[u8]) -> NumberShapes {
+    let mut shapes = NumberShapes::default();
     let mut i = 0;
     while let Some(start) = crate::detect::next_digit(b, i) {
         i = start;
@@ -647,16 +637,18 @@ fn age_units(b: &[u8]) -> AgeUnits {
         if i - start > 3 {
             continue;
         }
-        units.english |= b[..start].ends_with(b"aged ");
+        shapes.english |= b[..start].ends_with(b"aged ");
         let rest = &b[i..];
-        units.years |= rest.starts_with(b" ar") || rest.starts_with(b" aar");
+        shapes.ordinal |=
+            rest.first().is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80 || matches!(c, b':' | b'\''));
+        shapes.years |= rest.starts_with(b" ar") || rest.starts_with(b" aar");
         let mut r = rest.strip_prefix(b" ").unwrap_or(rest);
-        units.english |= r.starts_with(b"y") || r.starts_with(b"-y");
+        shapes.english |= r.starts_with(b"y") || r.starts_with(b"-y");
         r = r.strip_prefix(b"-").unwrap_or(r);
         r = r.strip_prefix(b" ").unwrap_or(r);
-        units.nordic |= r.starts_with(b"ar") || r.starts_with(b"aar");
+        shapes.nordic |= r.starts_with(b"ar") || r.starts_with(b"aar");
     }
-    units
+    shapes
 }
 
 /// Words before `N år` that make it a duration (`i 40 år`, `for 3 år siden`). Sorted, for binary search.
@@ -674,7 +666,7 @@ fn ages(inp: &Input<'_>, flags: &[u16], locs: &mut Option<AgeLocations>, out: &m
     if !inp.digits {
         return; // every age has a number
     }
-    let AgeUnits { nordic, years, english } = age_units(text.as_bytes());
+    let NumberShapes { nordic, years, english, .. } = number_shapes(text.as_bytes());
     let plausible = |s: &str| s.parse::<u32>().is_ok_and(|v| (1..=115).contains(&v));
     let group = |l: &CaptureLocations, i: usize| l.get(i).map(|(s, e)| (s, e, &text[s..e]));
     let locs = locs.get_or_insert_with(AgeLocations::new);
@@ -794,14 +786,19 @@ mod tests {
     }
 
     #[test]
-    fn age_units_gate_each_regex() {
-        let u = |t: &str| age_units(t.as_bytes());
-        assert_eq!(u("hon ar 87 ar"), AgeUnits { nordic: true, years: true, english: false });
-        assert_eq!(u("en 87-ariga dam"), AgeUnits { nordic: true, years: false, english: false });
-        assert_eq!(u("87 yo and 90-year-old"), AgeUnits { nordic: false, years: false, english: true });
-        assert_eq!(u("a lady aged 87"), AgeUnits { nordic: false, years: false, english: true });
-        assert_eq!(u("kl 14.30 i rum 12"), AgeUnits::default());
-        assert_eq!(u("1987 ar"), AgeUnits::default(), "four digits are no age");
+    fn number_shapes_gate_each_cue() {
+        let u = |t: &str| number_shapes(t.as_bytes());
+        let ages = |nordic, years, english| NumberShapes { nordic, years, english, ordinal: false };
+        assert_eq!(u("hon ar 87 ar"), ages(true, true, false));
+        assert_eq!(u("en 87-ariga dam"), ages(true, false, false));
+        assert_eq!(u("87 yo and 90-year-old"), ages(false, false, true));
+        assert_eq!(u("a lady aged 87"), ages(false, false, true));
+        assert_eq!(u("kl 14.30 i rum 12"), NumberShapes::default());
+        assert_eq!(u("1987 ar"), NumberShapes::default(), "four digits are no age");
+        for t in ["pa 12:an", "3'eren", "5an", "hon pa 4e", "12b"] {
+            assert!(u(t).ordinal, "{t}");
+        }
+        assert!(!u("uke 37, rom 1234b").ordinal, "a long number or punctuation after it is no ordinal");
         // The gate never hides a match: wherever a regex matches, its flag is set.
         for t in ["87 ar", "87-ariga", "87 - aaringen", "87yo", "87 y/o", "aged 87", "87 years old", "5ar", "x 1 aar"] {
             let units = u(t);
