@@ -44,12 +44,10 @@ pub(crate) struct Matcher {
     ac: Option<DoubleArrayAhoCorasick<u32>>,
     /// The literal patterns, in automaton order (for baselines and diagnostics).
     patterns: Vec<String>,
-    /// Pattern id → range in `group_entries` (the tables `build.rs` embeds).
-    groups: Vec<(u32, u32)>,
-    group_entries: Vec<u32>,
-    /// One probe per `group_entries` item, in the same order: what the match loop needs of an entry, packed
-    /// next to the other entries of its pattern, so that a match never touches the (large, scattered)
-    /// entries.
+    /// One probe per entry of each pattern, grouped by pattern in automaton order (a pattern's last probe
+    /// is marked): what the match loop needs of an entry, packed next to the other entries of its pattern,
+    /// so that a match never touches the (large, scattered) entries. The tables `build.rs` embeds are
+    /// derived from it ([`Matcher::tables`]).
     probes: Vec<Probe>,
 }
 
@@ -243,7 +241,7 @@ impl Matcher {
             let values = order.iter().enumerate().map(|(g, p)| (p.as_str(), pack(&groups, &probes, g)));
             Some(DoubleArrayAhoCorasick::with_values(values).map_err(|e| BuildError::Matcher(e.to_string()))?)
         };
-        Ok(Matcher { ac, patterns: order, groups, group_entries, probes })
+        Ok(Matcher { ac, patterns: order, probes })
     }
 
     /// The matcher for the embedded lexicons, from the automaton and tables `build.rs` made with this same
@@ -258,8 +256,6 @@ impl Matcher {
         Ok(Matcher {
             ac: Some(ac),
             patterns: PATTERNS.iter().map(|p| (*p).to_string()).collect(),
-            groups: GROUPS.to_vec(),
-            group_entries: GROUP_ENTRIES.to_vec(),
             probes: probes(entries, GROUPS, GROUP_ENTRIES),
         })
     }
@@ -270,10 +266,20 @@ impl Matcher {
         self.ac.as_ref().map_or_else(Vec::new, DoubleArrayAhoCorasick::serialize)
     }
 
-    /// The pattern tables, for `build.rs`.
+    /// The pattern tables, for `build.rs`: the patterns, per pattern its range of entry indices, and the
+    /// entry indices grouped by pattern (read back from the probes).
     #[allow(dead_code)]
-    pub fn tables(&self) -> (&[String], &[(u32, u32)], &[u32]) {
-        (&self.patterns, &self.groups, &self.group_entries)
+    pub fn tables(&self) -> (&[String], Vec<(u32, u32)>, Vec<u32>) {
+        let group_entries: Vec<u32> = self.probes.iter().map(|p| p.entry).collect();
+        let mut groups = Vec::with_capacity(self.patterns.len());
+        let mut start = 0u32;
+        for (k, p) in self.probes.iter().enumerate() {
+            if p.bits & LAST != 0 {
+                groups.push((start, k as u32 + 1));
+                start = k as u32 + 1;
+            }
+        }
+        (&self.patterns, groups, group_entries)
     }
 }
 
@@ -664,8 +670,16 @@ mod tests {
         let fresh = Matcher::new(&lex.entries).unwrap();
         let embedded = Matcher::embedded(&lex.entries).unwrap();
         assert_eq!(fresh.patterns, embedded.patterns);
-        assert_eq!(fresh.groups, embedded.groups);
-        assert_eq!(fresh.group_entries, embedded.group_entries);
+        assert_eq!(fresh.tables(), embedded.tables());
+        let (_, groups, group_entries) = fresh.tables();
+        assert_eq!(
+            (groups, group_entries),
+            {
+                let (_, g, e) = tables(&lex.entries);
+                (g, e)
+            },
+            "tables read back from the probes"
+        );
         for text in ["Brukaren på rum 5 har feber", "beboeren pa stue 14 har tryksår", "the lady in room 14 fell"] {
             let mut n = Normalized::default();
             n.fill(text);
