@@ -122,27 +122,34 @@ pub(crate) fn weigh(
 }
 
 /// Same rule, one span inside another: one finding, with the longer span and the heavier weight. One
-/// sort and one sweep per rule: sorted by start (longest first), the last kept finding of a rule always
-/// reaches furthest, so a finding inside any earlier one is inside it.
+/// sort by position (start, longest first, then rule, heaviest first) and one sweep: of the findings of
+/// one rule kept so far, the last always reaches furthest, so a finding inside any earlier one of its rule
+/// is inside that one.
 fn merge_contained(cands: &mut Vec<Cand>) {
-    cands.sort_unstable_by(|a, b| {
-        a.rule.cmp(&b.rule).then(a.start.cmp(&b.start)).then(b.end.cmp(&a.end)).then(b.weight.total_cmp(&a.weight))
+    // Two integers per candidate: the comparisons are two compares, not a chain of four.
+    cands.sort_unstable_by_key(|c| {
+        (u64::from(c.start) << 32 | u64::from(!c.end), (c.rule as u64) << 32 | u64::from(!ordered_bits(c.weight)))
     });
+    let mut last = [usize::MAX; Rule::ALL.len()];
     let mut kept = 0usize;
     for i in 0..cands.len() {
         let c = cands[i];
-        if kept > 0 {
-            let last = &mut cands[kept - 1];
-            if last.rule == c.rule && c.end <= last.end {
-                last.weight = last.weight.max(c.weight);
-                continue;
-            }
+        let l = last[c.rule as usize];
+        if l != usize::MAX && c.end <= cands[l].end {
+            cands[l].weight = cands[l].weight.max(c.weight);
+            continue;
         }
         cands[kept] = c;
+        last[c.rule as usize] = kept;
         kept += 1;
     }
     cands.truncate(kept);
-    cands.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
+}
+
+/// The bits of `w` as an integer in the order of [`f32::total_cmp`].
+fn ordered_bits(w: f32) -> u32 {
+    let b = w.to_bits();
+    if b >> 31 == 1 { !b } else { b | 1 << 31 }
 }
 
 /// The writer's own health and relatives: `jag har migrän`, `min son har vattkoppor`, `sønnen min`.
@@ -188,6 +195,59 @@ fn first_person(cands: &mut [Cand], tokens: &Tokens, flags: &[u16], cfg: &Scorin
         if before || after {
             c.weight *= cfg.context.first_person;
             ctx.first_person = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition: per rule, sorted by start (longest, then heaviest first), a finding inside the last
+    /// kept one of its rule is merged into it; then everything by position.
+    fn merge_reference(cands: &mut Vec<Cand>) {
+        cands.sort_by(|a, b| {
+            a.rule.cmp(&b.rule).then(a.start.cmp(&b.start)).then(b.end.cmp(&a.end)).then(b.weight.total_cmp(&a.weight))
+        });
+        let mut kept: Vec<Cand> = Vec::new();
+        for &c in cands.iter() {
+            match kept.last_mut() {
+                Some(last) if last.rule == c.rule && c.end <= last.end => last.weight = last.weight.max(c.weight),
+                _ => kept.push(c),
+            }
+        }
+        kept.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
+        *cands = kept;
+    }
+
+    proptest::proptest! {
+        /// Overlapping, nested and repeated spans of a few rules, with equal and different weights.
+        #[test]
+        fn merge_contained_equals_the_definition(spans in proptest::collection::vec(
+            (0u32..12, 0u32..6, 0usize..3, proptest::sample::select(vec![-0.5f32, 0.0, 0.3, 0.6, 1.0])), 0..12,
+        )) {
+            let rules = [Rule::HealthTerm, Rule::CareRecipientRef, Rule::Relative];
+            let mut cands: Vec<Cand> = spans
+                .iter()
+                .map(|&(start, len, r, weight)| Cand {
+                    rule: rules[r],
+                    start,
+                    end: start + len,
+                    weight,
+                    source: Source::Detector("test"),
+                    kind: Kind::None,
+                })
+                .collect();
+            let mut want = cands.clone();
+            merge_reference(&mut want);
+            merge_contained(&mut cands);
+            let key = |c: &Cand| (c.rule, c.start, c.end, c.weight.to_bits());
+            proptest::prop_assert_eq!(cands.iter().map(key).collect::<Vec<_>>(), want.iter().map(key).collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn ordered_bits_sort_like_total_cmp(a: f32, b: f32) {
+            proptest::prop_assert_eq!(ordered_bits(a).cmp(&ordered_bits(b)), a.total_cmp(&b));
         }
     }
 }
