@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::util::{digit_run_after, joined_digits, valid_past_date};
+use super::util::{digit_run_after, valid_past_date};
 use super::{Candidate, DetectCtx, Evidence, Kind};
 
 const MONTHS: &str = "jan(?:uari|uary|uar)?|feb(?:ruari|ruary|ruar)?|mar(?:s|ch|ts)?|apr(?:il)?|maj|may|mai|jun(?:i|e)?|jul(?:i|y)?|aug(?:usti|ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|des(?:ember)?|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta";
@@ -49,16 +49,40 @@ fn may_have_birth_keyword(text: &str) -> bool {
         .any(|m| m.end() - m.start() > 2 || !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
-/// Every date `BIRTH_RE` reads has at least four digits in groups joined by one or two of `./- `
-/// (`1938`, `3.4.38`, `3/4 38`, `1938-04-03`): a scan for that is far cheaper than the keyword automaton.
+/// The digit shapes of the dates `BIRTH_RE` reads: a run of four digits (`1938`, `1938-03-12`,
+/// `12 mars 1938`), or day, month and year as `d.m.yy` (one or two digits, one of `./-`, one or two
+/// digits, then `./-` with an optional space, or a space, then at least two digits: `3.4.38`, `12/3 1938`,
+/// `12/3-38`). A necessary condition, checked from digit to digit: times, weeks and room numbers (`13.45`,
+/// `uke 37`) have neither shape, so the keyword automaton runs far less often.
 fn has_date_digits(text: &str) -> bool {
     let b = text.as_bytes();
+    let run = |at: usize| b.get(at..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    let sep = |at: usize| matches!(b.get(at), Some(b'.' | b'/' | b'-'));
     let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) && joined_digits(b, i, b"./- ", 2, 4) >= 4 {
+    while let Some(day) = super::util::next_digit(b, i) {
+        let day_len = run(day);
+        if day_len >= 4 {
             return true;
         }
-        i += 1;
+        i = day + day_len;
+        if day_len > 2 || !sep(i) {
+            continue;
+        }
+        let month_len = run(i + 1);
+        if !(1..=2).contains(&month_len) {
+            continue;
+        }
+        let mut year = i + 1 + month_len;
+        if sep(year) {
+            year += 1 + usize::from(b.get(year + 1) == Some(&b' '));
+        } else if b.get(year) == Some(&b' ') {
+            year += 1;
+        } else {
+            continue;
+        }
+        if run(year) >= 2 {
+            return true;
+        }
     }
     false
 }
@@ -142,6 +166,28 @@ mod tests {
         let mut out = Vec::new();
         find(text, &ctx, &mut out);
         out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn times_weeks_and_rooms_have_no_date_shape() {
+        for t in ["född kl 13.45", "f. uke 37", "born in room 112", "b. 7.45 and 10.30", "12/3", "1.2.3"] {
+            assert!(!has_date_digits(t), "{t}");
+        }
+        for t in ["1938", "3.4.38", "12/3 1938", "12/3-38", "12.03. 38", "x 1938-03-12"] {
+            assert!(has_date_digits(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The digit-shape gate never hides a birth date: wherever the regex matches, the gate is open.
+        #[test]
+        fn date_digit_gate_never_hides_a_match(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "född ", "f. ", "born ", "DOB: ", "den ", "i ", "1", "12", "3", "38", "1938", "2001", "19385", ".", "/",
+            "-", " ", ". ", "mars ", "kl ", "x",
+        ]), 0..12)) {
+            let t: String = parts.concat();
+            proptest::prop_assert!(!BIRTH_RE.is_match(&t) || has_date_digits(&t), "{}", t);
+        }
     }
 
     #[test]
