@@ -610,18 +610,21 @@ const ENGLISH_STREET_WORDS: [&str; 11] =
     ["Street", "St", "Road", "Rd", "Lane", "Avenue", "Ave", "Court", "Close", "Drive", "Way"];
 
 /// Is one of [`ENGLISH_STREET_WORDS`] in `text` as a whole word? Jumps from capital to capital (eight bytes
-/// at a time); only a capital that starts one of the words is looked at further.
+/// at a time); at a capital that can start one of the words and starts a word, the word's ASCII letters
+/// are compared at once (a non-ASCII letter right after them continues the word, so it is no match).
 pub(crate) fn has_english_street_word(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(at) = next_capital(b, i) {
         i = at + 1;
-        if matches!(b[at], b'S' | b'R' | b'L' | b'A' | b'C' | b'D' | b'W')
-            && !prev_char(text, at).is_some_and(char::is_alphanumeric)
-            && ENGLISH_STREET_WORDS
-                .iter()
-                .any(|w| text[at..].starts_with(w) && !next_char(text, at + w.len()).is_some_and(char::is_alphanumeric))
+        if !matches!(b[at], b'S' | b'R' | b'L' | b'A' | b'C' | b'D' | b'W')
+            || prev_char(text, at).is_some_and(char::is_alphanumeric)
         {
+            continue;
+        }
+        let end = at + b[at..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        i = end;
+        if ENGLISH_STREET_WORDS.contains(&&text[at..end]) && !next_char(text, end).is_some_and(char::is_alphanumeric) {
             return true;
         }
     }
@@ -732,6 +735,25 @@ mod tests {
         assert!(STOP_WORDS.is_sorted() && FUNCTION_WORDS.is_sorted());
     }
 
+    proptest::proptest! {
+        /// Equals the definition: some street word starts at a capital that starts a word and is not
+        /// followed by a letter or digit.
+        #[test]
+        fn english_street_word_equals_the_definition(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Street", "St", "Way", "Ave", "Road", "Stor", "Wayé", "é", "Å", "ø", " ", ".", "-", "2", "a", "C", "W",
+        ]), 0..10)) {
+            let t: String = parts.concat();
+            let want = t.char_indices().any(|(at, c)| {
+                c.is_ascii_uppercase()
+                    && !prev_char(&t, at).is_some_and(char::is_alphanumeric)
+                    && ENGLISH_STREET_WORDS.iter().any(|w| {
+                        t[at..].starts_with(w) && !next_char(&t, at + w.len()).is_some_and(char::is_alphanumeric)
+                    })
+            });
+            proptest::prop_assert_eq!(has_english_street_word(&t), want, "{}", t);
+        }
+    }
+
     #[test]
     fn english_street_words_as_whole_words() {
         assert!(has_english_street_word("12 Maple Street"));
@@ -742,6 +764,9 @@ mod tests {
         assert!(!has_english_street_word("på gatan"));
         assert!(has_english_street_word("Åsa St."), "after a non-ASCII word and a space");
         assert!(!has_english_street_word("ÅSt"), "glued to a non-ASCII letter");
+        assert!(!has_english_street_word("Wayé and Roadé"), "followed by a non-ASCII letter");
+        assert!(has_english_street_word("Stor Ave"), "a capital inside a word that is no street word");
+        assert!(has_english_street_word("DriveWay. Ave"), "a longer word, then the street word");
     }
 
     #[test]
