@@ -323,9 +323,13 @@ impl Matcher {
             // Most matches sit inside longer words (`ont` in `kontor`): decide those on the two
             // neighbouring characters, for the whole pattern when all its entries agree. The anchors a
             // match breaks are one bit set, so the test is one branch, not one per anchor.
+            // Most are inside a word and rejected on the character before them alone.
             let before = word_before(text, m.start());
-            let joined =
-                before | (m.start() >= 2 && text.as_bytes()[m.start() - 1] == b'-' && word_before(text, m.start() - 1));
+            if before && value as u8 & WORD_START != 0 {
+                continue;
+            }
+            let joined = before
+                || (m.start() >= 2 && text.as_bytes()[m.start() - 1] == b'-' && word_before(text, m.start() - 1));
             let broken = if before { WORD_START } else { 0 }
                 | if joined { 0 } else { IN_COMPOUND }
                 | if word_at(text, m.end()) { WORD_END } else { 0 };
