@@ -320,10 +320,10 @@ impl Matcher {
         let Some(ac) = &self.ac else { return };
         for m in ac.find_overlapping_iter(text) {
             let value = m.value();
-            // Most matches sit inside longer words (`ont` in `kontor`): decide those on the two
-            // neighbouring characters, for the whole pattern when all its entries agree. The anchors a
-            // match breaks are one bit set, so the test is one branch, not one per anchor.
-            // Most are inside a word and rejected on the character before them alone.
+            // Most matches sit inside longer words (`ont` in `kontor`): decide those on the neighbouring
+            // characters, for the whole pattern when all its entries agree, first on the character before
+            // alone (a pattern whose entries all start a word). The anchors a match breaks are one bit set,
+            // so the test is one branch, not one per anchor.
             let before = word_before(text, m.start());
             if before && value as u8 & WORD_START != 0 {
                 continue;
