@@ -250,22 +250,34 @@ impl Linter {
         veto_false_friends(&mut s.hits, gate, keep);
 
         let entries = &inner.lexicon.entries;
-        // Both paths need to know whether there is a digit: the test below, or the cues and detectors.
-        let digits = detect::has_ascii_digit(text.as_bytes());
+        // Both paths need the detectors' gates (an `@`, the longest group of joined digits; with it, whether
+        // there is a digit): the test below, or the cues and detectors.
+        let gates = detect::Gates::of(text);
+        let digits = gates.joined > 0;
         // The address detector is the costliest: it runs on a capitalized street word from the automaton
         // (`Storgatan`, `Skovvej`), or on a digit with an English street word (`Ave` and `Way` are not in
-        // the lexicon) or a postcode shape. Both paths ask for the latter.
-        let address_shape = digits && (detect::address::has_english_street_word(text) || detect::maybe_postcode(text));
+        // the lexicon) or a postcode shape. Both paths may ask for the latter, so it is worked out once, and
+        // only when asked (a message with a street word, or with nothing the fast path can rule out
+        // before, never asks).
+        let mut shape = None;
+        let mut address_shape = || {
+            *shape.get_or_insert_with(|| {
+                digits
+                    && (detect::address::has_english_street_word(text)
+                        || (gates.joined >= 4 && detect::maybe_postcode(text)))
+            })
+        };
         // The common case: only context words (or nothing) matched, and nothing a cue or code detector
         // could read on its own. The verdict is a pass with no findings.
         let kinds = KindSet::of(&s.hits, &s.norm, text);
         if kinds.only_pure_context()
             && fast_path_allowed()
-            && !could_find_without_terms(text, &s.norm.text, digits, address_shape)
+            && !could_find_without_terms(text, &s.norm.text, &gates, &mut address_shape)
         {
             report.lang = inner.lang.or(gate).unwrap_or_else(|| detect_lang(&s.hits));
             return;
         }
+        let addresses = kinds.has(Kind::Street) || address_shape();
         s.tokens.fill(&s.norm.text);
         let inp = Input {
             original: text,
@@ -277,7 +289,7 @@ impl Linter {
         };
         cues::from_hits(&inp, &s.hits, &mut s.flags, &mut s.cands);
         cues::derive(&inp, &s.hits, &mut s.flags, &mut s.age_locations, &mut s.cands);
-        self.identifiers(text, kinds.has(Kind::Street) || address_shape, s);
+        self.identifiers(text, &gates, addresses, s);
 
         let (score, verdict, context) = score::weigh(
             &mut s.cands,
@@ -323,9 +335,9 @@ impl Linter {
     }
 
     /// Runs the structured identifier detectors and weighs what they find.
-    fn identifiers(&self, text: &str, addresses: bool, s: &mut Scratch) {
+    fn identifiers(&self, text: &str, gates: &detect::Gates, addresses: bool, s: &mut Scratch) {
         s.ids.clear();
-        detect::find_selected(text, &self.inner.detect, addresses, &mut s.ids);
+        detect::find_gated(text, &self.inner.detect, gates, addresses, &mut s.ids);
         if s.ids.is_empty() {
             return;
         }
@@ -563,15 +575,20 @@ fn fast_path_allowed() -> bool {
 /// ([`detect::may_find`]), an address, or a number with a room-ordinal or age shape
 /// ([`cues::number_cues_possible`]). A time (`kl 14.30`), a week or a count is none of these, so the many
 /// messages that only arrange shifts and meetings skip the word index, the cues and the detectors.
-fn could_find_without_terms(text: &str, norm: &str, digits: bool, address_shape: bool) -> bool {
-    let b = text.as_bytes();
-    if memchr::memchr(b'@', b).is_some()
-        || memchr::memchr_iter(b'.', b).any(|i| text[..i].chars().next_back().is_some_and(char::is_uppercase))
+fn could_find_without_terms(
+    text: &str,
+    norm: &str,
+    gates: &detect::Gates,
+    address_shape: &mut impl FnMut() -> bool,
+) -> bool {
+    if gates.at
+        || memchr::memchr_iter(b'.', text.as_bytes())
+            .any(|i| text[..i].chars().next_back().is_some_and(char::is_uppercase))
     {
         return true;
     }
     // No street word here: that is no context word.
-    digits && (detect::may_find(text, address_shape) || cues::number_cues_possible(norm))
+    gates.joined > 0 && (detect::may_find(text, gates, address_shape) || cues::number_cues_possible(norm))
 }
 
 /// Fills `char_start`/`char_end` with one pass over the text.

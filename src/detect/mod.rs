@@ -15,7 +15,7 @@ pub mod national_id;
 pub mod phone;
 mod util;
 
-pub(crate) use util::{has_ascii_digit, next_digit};
+pub(crate) use util::next_digit;
 
 #[cfg(test)]
 mod tests;
@@ -122,7 +122,11 @@ pub fn find_all(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
 /// `Street`), or the text has an English street word or a postcode shape: the address regexes are the
 /// costliest detectors, and an address has a street word or a postcode.
 pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec<Candidate>) {
-    let gates = Gates::of(text);
+    find_gated(text, ctx, &Gates::of(text), addresses, out);
+}
+
+/// [`find_selected`] with the gates the caller has already computed for `text`.
+pub(crate) fn find_gated(text: &str, ctx: &DetectCtx, gates: &Gates, addresses: bool, out: &mut Vec<Candidate>) {
     if !gates.at && gates.joined == 0 {
         return;
     }
@@ -147,29 +151,29 @@ pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec
     resolve_overlaps(out, base);
 }
 
-/// Could [`find_selected`] find anything in `text`? Its gates, without running the detectors (and the
+/// Could [`find_gated`] find anything in `text`? Its gates, without running the detectors (and the
 /// birth-date detector's own keyword gate): the linter's fast path asks this for a message whose digits
-/// may be only a time, a week or a count.
-pub(crate) fn may_find(text: &str, addresses: bool) -> bool {
-    let gates = Gates::of(text);
+/// may be only a time, a week or a count. `addresses` is asked last, only when nothing else decides.
+pub(crate) fn may_find(text: &str, gates: &Gates, addresses: impl FnOnce() -> bool) -> bool {
     gates.at
         || (gates.joined > 0
             && (gates.phone()
                 || gates.national_id()
                 || (gates.birth_date() && birth_date::may_find(text))
-                || addresses))
+                || addresses()))
 }
 
 /// What the detectors need before they run: an `@` for emails, and the longest group of digits joined by
 /// separators (0 without a digit). Every phone has seven digits or more, every identity number six, every
-/// birth date four: messages with only times, rooms and prices skip those detectors.
-struct Gates {
-    at: bool,
-    joined: usize,
+/// birth date four: messages with only times, rooms and prices skip those detectors. The linter computes
+/// them once a message, for its fast path and the detectors.
+pub(crate) struct Gates {
+    pub(crate) at: bool,
+    pub(crate) joined: usize,
 }
 
 impl Gates {
-    fn of(text: &str) -> Gates {
+    pub(crate) fn of(text: &str) -> Gates {
         let bytes = text.as_bytes();
         // At least 1 when there is a digit.
         Gates { at: memchr::memchr(b'@', bytes).is_some(), joined: util::max_joined_digits(bytes) }
@@ -187,7 +191,8 @@ impl Gates {
 
 /// A cheap look for something postcode-like: a group of 4-5 digits (or `NNN NN`) followed by a
 /// capitalized word (`2100 København`, `114 18 Stockholm`, `0150 Oslo`). The linter runs the address
-/// detector when this or a street word is present.
+/// detector when this or a street word is present. Such a group is one of [`Gates`]' joined groups, so
+/// it needs `joined >= 4` (the linter asks that first; a proptest checks the implication).
 pub fn maybe_postcode(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;

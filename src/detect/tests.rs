@@ -662,7 +662,6 @@ proptest! {
     #[test]
     fn digit_scans_equal_their_bytewise_definitions(text in digit_scan_text()) {
         let b = text.as_bytes();
-        prop_assert_eq!(super::util::has_ascii_digit(b), b.iter().any(u8::is_ascii_digit));
         for from in 0..=b.len() {
             prop_assert_eq!(super::util::next_digit(b, from), b[from..].iter().position(u8::is_ascii_digit).map(|k| from + k));
         }
@@ -680,6 +679,8 @@ proptest! {
             }
         }
         prop_assert_eq!(super::util::max_joined_digits(b), best);
+        // The linter reads "has a digit" off the same count.
+        prop_assert_eq!(best > 0, b.iter().any(u8::is_ascii_digit));
         // A 4-5 digit group (digits and single spaces), not glued to a word before, then a space and a capital.
         let postcode = (0..b.len()).any(|i| {
             if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) || (i > 0 && b[i - 1] == b' ' && i > 1 && b[i - 2].is_ascii_digit()) {
@@ -693,6 +694,8 @@ proptest! {
             (4..=5).contains(&n) && b.get(j) == Some(&b' ') && text[j + 1..].starts_with(char::is_uppercase)
         });
         prop_assert_eq!(super::maybe_postcode(&text), postcode);
+        // The linter asks for four joined digits before it looks for a postcode.
+        prop_assert!(!postcode || best >= 4);
     }
 }
 

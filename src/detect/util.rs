@@ -53,11 +53,6 @@ pub(crate) fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
     crate::swar::find_from(bytes, from, crate::swar::capitals, u8::is_ascii_uppercase)
 }
 
-/// `true` when `bytes` contains an ASCII digit (one pass, no allocation).
-pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
-    next_digit(bytes, 0).is_some()
-}
-
 /// `true` when `bytes` has `n` ASCII digits in a row (a cheap gate before a regex that needs them).
 pub(crate) fn has_digit_run(bytes: &[u8], n: usize) -> bool {
     let mut run = 0;
