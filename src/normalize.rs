@@ -78,23 +78,22 @@ const ASCII_FOLD: [u8; 128] = {
     t
 };
 
-/// Eight bytes of printable ASCII (space to `~`) with no space after whitespace, lowercased; `None` for
-/// any other block. Word-at-a-time bit tests (no branch per byte): most chat is such blocks.
+/// The plain start of eight bytes: how many of them, from the first, are printable ASCII (space to `~`)
+/// with no space after whitespace (`after_ws` says whether the byte before was), and those bytes
+/// lowercased (the bytes after them are left as they are, to be cut off). Word-at-a-time bit tests, no
+/// branch per byte: most chat is plain, and a block that is not is plain up to its first `å` or newline.
 #[inline]
-fn plain_block(x: u64, after_ws: bool) -> Option<u64> {
+fn plain_prefix(x: u64, after_ws: bool) -> (u64, usize) {
     use crate::swar::{HIGH, ONES, at_least, in_range, zero_bytes};
-    if x & HIGH != 0 {
-        return None; // not ASCII
-    }
+    // Without the high bits the additions below cannot carry from byte to byte; a byte with its high bit
+    // set is not ASCII and stops the prefix anyway.
+    let low = x & !HIGH;
     let spaces = zero_bytes(x ^ (ONES * u64::from(b' ')));
-    if at_least(x, b' ') != HIGH
-        || zero_bytes(x ^ (ONES * 0x7f)) != 0
-        || spaces & (spaces << 8) != 0
-        || (after_ws && x as u8 == b' ')
-    {
-        return None; // a control character, DEL, or a whitespace run
-    }
-    Some(x | (in_range(x, b'A', b'Z') >> 2))
+    let stops = (x & HIGH)
+        | (!at_least(low, b' ') & HIGH) // control characters
+        | zero_bytes(x ^ (ONES * 0x7f)) // DEL
+        | (spaces & ((spaces << 8) | u64::from(after_ws) << 7)); // a space after whitespace
+    (x | (in_range(low, b'A', b'Z') >> 2), stops.trailing_zeros() as usize / 8)
 }
 
 /// Folds a whole string (used for lexicon entries) exactly as [`Normalized::fill`] folds a message.
@@ -117,9 +116,9 @@ pub(crate) struct Normalized {
 }
 
 impl Normalized {
-    /// Rebuilds the view for `original`, reusing the buffers. One pass: blocks of eight plain ASCII bytes
-    /// (letters, digits, punctuation, single spaces) are lowercased and mapped at once; other bytes go one
-    /// at a time, ASCII through a table, other characters through the Latin-1 table or [`fold_char`].
+    /// Rebuilds the view for `original`, reusing the buffers. One pass: runs of plain ASCII bytes (letters,
+    /// digits, punctuation, single spaces) are lowercased and mapped up to eight at once; each other
+    /// character goes alone, ASCII through a table, others through the Latin-1 table or [`fold_char`].
     pub fn fill(&mut self, original: &str) {
         let bytes = original.as_bytes();
         let mut out = std::mem::take(&mut self.text).into_bytes();
@@ -131,23 +130,37 @@ impl Normalized {
         map.reserve(bytes.len() + 1);
         let mut last_ws = false; // the last byte written is whitespace
         let mut i = 0;
-        // Bytes up to here go one character at a time (the rest of an eight-byte block that was not plain).
-        let mut careful_until = 0;
         while i < bytes.len() {
-            if i >= careful_until
-                && let Some(x) = crate::swar::load(bytes, i)
-            {
-                match plain_block(x, last_ws) {
-                    Some(lower) => {
-                        out.extend_from_slice(&lower.to_le_bytes());
-                        map.extend(i as u32..i as u32 + 8);
-                        last_ws = lower >> 56 == u64::from(b' ');
-                        i += 8;
+            // The next eight bytes, or the last eight shifted so that the bytes already done fall off the
+            // end and zeros (control characters, which stop a prefix) come in.
+            let block = match crate::swar::load(bytes, i) {
+                Some(x) => Some(x),
+                None => bytes
+                    .len()
+                    .checked_sub(8)
+                    .and_then(|tail| crate::swar::load(bytes, tail))
+                    .map(|x| x >> (8 * (i + 8 - bytes.len()))),
+            };
+            if let Some(x) = block {
+                let (lower, k) = plain_prefix(x, last_ws);
+                if k > 0 {
+                    // All eight written (fixed-size copies), then the bytes past the prefix cut off.
+                    let (len, map_len) = (out.len(), map.len());
+                    out.extend_from_slice(&lower.to_le_bytes());
+                    out.truncate(len + k);
+                    map.extend_from_slice(&std::array::from_fn::<u32, 8, _>(|j| (i + j) as u32));
+                    map.truncate(map_len + k);
+                    last_ws = out[len + k - 1] == b' ';
+                    i += k;
+                    if k == 8 {
                         continue;
                     }
-                    None => careful_until = i + 8,
+                    if i >= bytes.len() {
+                        break;
+                    }
                 }
             }
+            // One character that is not plain (or a message under eight bytes), then blocks again.
             let b = bytes[i];
             if b < 0x80 {
                 let c = ASCII_FOLD[usize::from(b)];
@@ -317,7 +330,7 @@ mod tests {
         #[test]
         fn fill_equals_the_definition_on_any_text(
             parts in proptest::collection::vec(proptest::sample::select(vec![
-                "a", "Z", "9", ".", " ", "  ", "\t", "\n", "\r\n", "\u{1}", "\u{7f}", "å", "Ä", "ø", "Æ", "ß",
+                "a", "Z", "9", ".", " ", "  ", "\t", "\n", "\r\n", "Plain Te", "xt words", "\u{1}", "\u{7f}", "å", "Ä", "ø", "Æ", "ß",
                 "×", "é", "\u{a0}", "\u{2028}", "\u{200b}", "\u{30a}", "İ", "Œ", "—", "\u{2019}", "💪", "ﬁ", "Ω",
             ]), 0..40)
         ) {
@@ -328,16 +341,23 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The bit tests of `plain_block` say, byte by byte, what the definition says.
+        /// The bit tests of `plain_prefix` say, byte by byte, what the definition says: the prefix ends at the
+        /// first byte that is not printable ASCII or is a space after whitespace, and is lowercased.
         #[test]
-        fn plain_block_equals_bytewise_test(bytes in proptest::array::uniform8(proptest::prop_oneof![
-            0x00u8..=0x2f, 0x40u8..=0x5c, 0x5d..=0x80u8, proptest::sample::select(vec![b' ', b'\n', 0x7f, 0xc3, 0xff]),
+        fn plain_prefix_equals_bytewise_test(bytes in proptest::array::uniform8(proptest::prop_oneof![
+            0x00u8..=0x2f, 0x40u8..=0x5c, 0x5d..=0x80u8, proptest::sample::select(vec![b' ', b'\n', 0x7f, 0xc3, 0xc1, 0xff]),
         ]), after_ws: bool) {
-            let plain = bytes.iter().enumerate().all(|(k, &b)| {
+            let plain = |k: usize| {
+                let b = bytes[k];
                 (b' '..=b'~').contains(&b) && !(b == b' ' && if k == 0 { after_ws } else { bytes[k - 1] == b' ' })
-            });
-            let want = plain.then(|| u64::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase())));
-            proptest::prop_assert_eq!(plain_block(u64::from_le_bytes(bytes), after_ws), want);
+            };
+            let want = (0..8).take_while(|&k| plain(k)).count();
+            let (lower, k) = plain_prefix(u64::from_le_bytes(bytes), after_ws);
+            proptest::prop_assert_eq!(k, want);
+            let lower = lower.to_le_bytes();
+            for j in 0..k {
+                proptest::prop_assert_eq!(lower[j], bytes[j].to_ascii_lowercase());
+            }
         }
     }
 
