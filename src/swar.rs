@@ -41,12 +41,6 @@ pub(crate) fn digits(x: u64) -> u64 {
     in_range(x & !HIGH, b'0', b'9') & !x
 }
 
-/// The high bit of every byte of `x` (any bytes) that is an ASCII capital letter.
-#[inline]
-pub(crate) fn capitals(x: u64) -> u64 {
-    in_range(x & !HIGH, b'A', b'Z') & !x
-}
-
 /// The first byte at or after `from` for which `block` (a test above, eight bytes at a time) sets the high
 /// bit; `byte` is the same test for the last bytes that do not fill a block.
 #[inline]
@@ -77,7 +71,6 @@ mod tests {
             proptest::prop_assert_eq!(load(&bytes, 0), Some(x));
             proptest::prop_assert_eq!(zero_bytes(x), mask(&|b| b == 0));
             proptest::prop_assert_eq!(digits(x), mask(&|b| b.is_ascii_digit()));
-            proptest::prop_assert_eq!(capitals(x), mask(&|b| b.is_ascii_uppercase()));
             let ascii = x & !HIGH;
             let hi = lo.saturating_add(len).min(0x7f);
             let low7 = |b: u8| b & 0x7f;
@@ -86,8 +79,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The block scan finds what a byte-by-byte search finds, from any start, with capitals and
-        /// digits at every place in and across the blocks.
+        /// The block scan finds what a byte-by-byte search finds, from any start, with digits at every
+        /// place in and across the blocks.
         #[test]
         fn find_from_equals_position(
             bytes in proptest::collection::vec(proptest::sample::select(&b"aA0 z\xc3\xa4Z9@\x80\xff"[..]), 0..40),
@@ -95,10 +88,6 @@ mod tests {
         ) {
             let by_byte = |f: fn(&u8) -> bool| bytes.get(from..).and_then(|r| r.iter().position(f)).map(|k| from + k);
             proptest::prop_assert_eq!(find_from(&bytes, from, digits, u8::is_ascii_digit), by_byte(u8::is_ascii_digit));
-            proptest::prop_assert_eq!(
-                find_from(&bytes, from, capitals, u8::is_ascii_uppercase),
-                by_byte(u8::is_ascii_uppercase)
-            );
         }
     }
 }

@@ -48,11 +48,6 @@ pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     crate::swar::find_from(bytes, from, crate::swar::digits, u8::is_ascii_digit)
 }
 
-/// The index of the first ASCII capital letter at or after `from` (eight bytes at a time).
-pub(crate) fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
-    crate::swar::find_from(bytes, from, crate::swar::capitals, u8::is_ascii_uppercase)
-}
-
 /// `true` when `bytes` has `n` ASCII digits in a row (a cheap gate before a regex that needs them).
 pub(crate) fn has_digit_run(bytes: &[u8], n: usize) -> bool {
     let mut run = 0;
