@@ -256,9 +256,8 @@ impl Linter {
         let digits = gates.joined > 0;
         // The address detector is the costliest: it runs on a capitalized street word from the automaton
         // (`Storgatan`, `Skovvej`), or on a digit with an English street word (`Ave` and `Way` are not in
-        // the lexicon) or a postcode shape. Both paths may ask for the latter, so it is worked out once, and
-        // only when asked (a message with a street word, or with nothing the fast path can rule out
-        // before, never asks).
+        // the lexicon) or a postcode shape. Both paths may ask for the latter, so it is worked out at most
+        // once, and only when a path needs it (never for a message with a capitalized street word).
         let mut shape = None;
         let mut address_shape = || {
             *shape.get_or_insert_with(|| {

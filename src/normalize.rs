@@ -330,8 +330,8 @@ mod tests {
         #[test]
         fn fill_equals_the_definition_on_any_text(
             parts in proptest::collection::vec(proptest::sample::select(vec![
-                "a", "Z", "9", ".", " ", "  ", "\t", "\n", "\r\n", "Plain Te", "xt words", "\u{1}", "\u{7f}", "å", "Ä", "ø", "Æ", "ß",
-                "×", "é", "\u{a0}", "\u{2028}", "\u{200b}", "\u{30a}", "İ", "Œ", "—", "\u{2019}", "💪", "ﬁ", "Ω",
+                "a", "Z", "9", ".", " ", "  ", "\t", "\n", "\r\n", "Plain Te", "xt words", "\u{1}", "\u{7f}", "å", "Ä",
+                "ø", "Æ", "ß", "×", "é", "\u{a0}", "\u{2028}", "\u{200b}", "\u{30a}", "İ", "Œ", "—", "\u{2019}", "💪", "ﬁ", "Ω",
             ]), 0..40)
         ) {
             let s: String = parts.concat();
