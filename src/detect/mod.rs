@@ -191,8 +191,9 @@ impl Gates {
 
 /// A cheap look for something postcode-like: a group of 4-5 digits (or `NNN NN`) followed by a
 /// capitalized word (`2100 København`, `114 18 Stockholm`, `0150 Oslo`). The linter runs the address
-/// detector when this or a street word is present. Such a group is one of [`Gates`]' joined groups, so
-/// it needs `joined >= 4` (the linter asks that first; a proptest checks the implication).
+/// detector when this or a street word is present. Such a group is one of the joined digit groups the
+/// detectors' gates count, so it needs four joined digits (the linter asks that first; a proptest checks
+/// the implication).
 pub fn maybe_postcode(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
