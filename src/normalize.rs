@@ -125,9 +125,10 @@ impl Normalized {
         let map = &mut self.map;
         out.clear();
         map.clear();
-        // Every ASCII byte yields at most one byte, so the pushes below rarely grow the buffers.
-        out.reserve(bytes.len());
-        map.reserve(bytes.len() + 1);
+        // Every ASCII byte yields at most one byte, so the pushes below rarely grow the buffers; the seven
+        // extra are for a block's bytes written past its plain start before they are cut off.
+        out.reserve(bytes.len() + 7);
+        map.reserve(bytes.len() + 8);
         let mut last_ws = false; // the last byte written is whitespace
         let mut i = 0;
         while i < bytes.len() {
