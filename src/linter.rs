@@ -189,7 +189,6 @@ pub struct Scratch {
     cands: Vec<Cand>,
     flags: Vec<u16>,
     ids: Vec<detect::Candidate>,
-    offsets: Vec<(usize, usize)>,
     age_locations: Option<cues::AgeLocations>,
 }
 
@@ -330,7 +329,7 @@ impl Linter {
         if s.cands.iter().any(|c| c.weight >= cfg.block) {
             report.verdict = crate::Verdict::Block;
         }
-        fill_char_offsets(text, &mut report.findings, &mut s.offsets);
+        fill_char_offsets(text, &mut report.findings);
     }
 
     /// Runs the structured identifier detectors and weighs what they find.
@@ -590,33 +589,25 @@ fn could_find_without_terms(
     gates.joined > 0 && (detect::may_find(text, gates, address_shape) || cues::number_cues_possible(norm))
 }
 
-/// Fills `char_start`/`char_end` with one pass over the text.
-fn fill_char_offsets(text: &str, findings: &mut [Finding], map: &mut Vec<(usize, usize)>) {
-    if findings.is_empty() {
-        return;
-    }
+/// Fills `char_start`/`char_end`: the findings are sorted by start, so the characters before each start
+/// are counted on from the previous one, and the characters of its span from its start; no map, no sort.
+fn fill_char_offsets(text: &str, findings: &mut [Finding]) {
     if text.is_ascii() {
         for f in findings.iter_mut() {
             (f.char_start, f.char_end) = (f.start, f.end);
         }
         return;
     }
-    // Every byte offset, sorted, then its char offset, walking the text once.
-    map.clear();
-    map.extend(findings.iter().flat_map(|f| [(f.start, 0), (f.end, 0)]));
-    map.sort_unstable();
-    map.dedup();
-    let mut chars = 0usize;
-    let mut pos = 0usize;
-    for (o, c) in map.iter_mut() {
-        chars += text[pos..*o].chars().count();
-        pos = *o;
-        *c = chars;
-    }
-    let lookup = |o: usize| map[map.binary_search_by_key(&o, |&(b, _)| b).expect("offset collected")].1;
+    let (mut pos, mut chars) = (0usize, 0usize);
     for f in findings.iter_mut() {
-        f.char_start = lookup(f.start);
-        f.char_end = lookup(f.end);
+        if f.start < pos {
+            // Not reached for sorted findings; counting again from the start keeps it right regardless.
+            (pos, chars) = (0, 0);
+        }
+        chars += text[pos..f.start].chars().count();
+        pos = f.start;
+        f.char_start = chars;
+        f.char_end = chars + text[f.start..f.end].chars().count();
     }
 }
 
