@@ -89,11 +89,10 @@ pub(crate) fn from_hits(inp: &Input<'_>, hits: &[TermHit], flags: &mut Vec<u16>,
     flags.clear();
     flags.resize(inp.tokens.len(), 0);
     for h in hits {
-        let e = &inp.entries[h.entry as usize];
-        if e.rule == EntryRule::Report(Rule::PersonName) && greets_or_signs(inp, h.start as usize) {
+        if h.rule == EntryRule::Report(Rule::PersonName) && greets_or_signs(inp, h.start as usize) {
             continue;
         }
-        if e.kind == Kind::WordName {
+        if h.kind == Kind::WordName {
             // A name that is also a common word (sv Inga, da Hans) is a name only where a Nordic sentence
             // does not capitalize anyway: not at the start of a sentence.
             let i = inp.tokens.at_or_after(h.start as usize);
@@ -101,7 +100,7 @@ pub(crate) fn from_hits(inp: &Input<'_>, hits: &[TermHit], flags: &mut Vec<u16>,
                 continue;
             }
         }
-        let f = match (e.rule, e.kind) {
+        let f = match (h.rule, h.kind) {
             (_, Kind::FirstPerson) => flag::FIRST,
             (_, Kind::Pronoun) => flag::PERSON | flag::PRONOUN,
             (_, Kind::CareNoun) => flag::PERSON,
@@ -123,23 +122,23 @@ pub(crate) fn from_hits(inp: &Input<'_>, hits: &[TermHit], flags: &mut Vec<u16>,
                 }
             }
         }
-        if e.kind == Kind::Street {
+        if h.kind == Kind::Street {
             street(inp, h, out);
             continue;
         }
-        let EntryRule::Report(rule) = e.rule else {
+        let EntryRule::Report(rule) = h.rule else {
             continue;
         };
-        if e.kind.is_context() || matches!(e.kind, Kind::Post | Kind::Children | Kind::Occupation) {
+        if h.kind.is_context() || matches!(h.kind, Kind::Post | Kind::Children | Kind::Occupation) {
             continue;
         }
         out.push(Cand {
             rule,
             start: h.start,
             end: h.end,
-            weight: e.weight,
+            weight: inp.entries[h.entry as usize].weight,
             source: Source::Lexicon(h.entry),
-            kind: e.kind,
+            kind: h.kind,
         });
     }
 }

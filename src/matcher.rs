@@ -14,7 +14,7 @@ use daachorse::DoubleArrayAhoCorasick;
 
 use crate::error::BuildError;
 use crate::lang::Lang;
-use crate::lexicon::{Entry, Kind, Left, Right};
+use crate::lexicon::{Entry, EntryRule, Kind, Left, Right};
 use crate::normalize::{Normalized, char_at, char_before, fold_str, is_word_char};
 
 /// A validated term match, in normalized-text byte offsets.
@@ -24,11 +24,14 @@ pub(crate) struct TermHit {
     pub start: u32,
     pub end: u32,
     /// Copied from the entry, so the steps after matching read them without touching the (large,
-    /// scattered) entries.
+    /// scattered) entries; only a hit that becomes a finding reads its entry (for the weight).
     pub kind: Kind,
     pub lang: Lang,
+    pub rule: EntryRule,
     pub case_sensitive: bool,
 }
+
+const _: () = assert!(std::mem::size_of::<TermHit>() == 16);
 
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -63,6 +66,7 @@ struct Probe {
     right: Right,
     kind: Kind,
     lang: Lang,
+    rule: EntryRule,
 }
 
 const _: () = assert!(std::mem::size_of::<Probe>() == 12);
@@ -112,6 +116,7 @@ fn probes(entries: &[Entry], groups: &[(u32, u32)], group_entries: &[u32]) -> Ve
                 right: e.right,
                 kind: e.kind,
                 lang: e.lang,
+                rule: e.rule,
             }
         })
         .collect();
@@ -350,6 +355,7 @@ impl Matcher {
                             end: end as u32,
                             kind: p.kind,
                             lang: p.lang,
+                            rule: p.rule,
                             case_sensitive: p.bits & CASE_SENSITIVE != 0,
                         });
                     }
