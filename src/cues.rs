@@ -616,7 +616,8 @@ struct NumberShapes {
     years: bool,
     /// [`AGE_EN`] can match.
     english: bool,
-    /// A letter, `:` or `'` (or a non-ASCII character) right after the number: [`room_ordinals`] can match.
+    /// An `a` or `e` right after the number, or after a `:` or `'` right after it: [`room_ordinals`] can
+    /// match (its endings `an`, `ans`, `eren`, `ern`, `erens`, `e`, `a` all start so).
     ordinal: bool,
 }
 
@@ -638,8 +639,9 @@ fn number_shapes(b: &[u8]) -> NumberShapes {
         }
         shapes.english |= b[..start].ends_with(b"aged ");
         let rest = &b[i..];
-        shapes.ordinal |=
-            rest.first().is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80 || matches!(c, b':' | b'\''));
+        // Every ordinal ending starts with `a` or `e` (`5an`, `3'eren`, `3:e`); a time (`14:30`) has none.
+        let ending = |r: &[u8]| matches!(r, [b'a' | b'e', ..]);
+        shapes.ordinal |= ending(rest) || matches!(rest, [b':' | b'\'', r @ ..] if ending(r));
         shapes.years |= rest.starts_with(b" ar") || rest.starts_with(b" aar");
         let mut r = rest.strip_prefix(b" ").unwrap_or(rest);
         shapes.english |= r.starts_with(b"y") || r.starts_with(b"-y");
@@ -794,10 +796,13 @@ mod tests {
         assert_eq!(u("a lady aged 87"), ages(false, false, true));
         assert_eq!(u("kl 14.30 i rum 12"), NumberShapes::default());
         assert_eq!(u("1987 ar"), NumberShapes::default(), "four digits are no age");
-        for t in ["pa 12:an", "3'eren", "5an", "hon pa 4e", "12b"] {
+        for t in ["pa 12:an", "3'eren", "5an", "hon pa 4e", "3:e van", "2:a vaningen", "7ern"] {
             assert!(u(t).ordinal, "{t}");
         }
         assert!(!u("uke 37, rom 1234b").ordinal, "a long number or punctuation after it is no ordinal");
+        for t in ["kl 14:30", "12b", "5kg", "3:", "7'", "kl 9:15-10"] {
+            assert!(!u(t).ordinal, "{t}: no ordinal ending");
+        }
         // The gate never hides a match: wherever a regex matches, its flag is set.
         for t in ["87 ar", "87-ariga", "87 - aaringen", "87yo", "87 y/o", "aged 87", "87 years old", "5ar", "x 1 aar"] {
             let units = u(t);

@@ -571,8 +571,8 @@ fn fast_path_allowed() -> bool {
 /// Without a person word, title, name or detail, what is left reads an `@` (emails), a capital letter with
 /// a full stop (initials such as `A.`) or a number: a phone, ID number, birth date or postcode shape
 /// ([`detect::may_find`]), an address, or a number with a room-ordinal or age shape
-/// ([`cues::number_cues_possible`]). A time (`kl 14.30`), a week or a count is none of these, so the many
-/// messages that only arrange shifts and meetings skip the word index, the cues and the detectors.
+/// ([`cues::number_cues_possible`]). A time (`kl 14.30`, `14:30`), a week or a count is none of these, so
+/// the many messages that only arrange shifts and meetings skip the word index, the cues and the detectors.
 fn could_find_without_terms(
     text: &str,
     norm: &str,
@@ -662,6 +662,10 @@ mod tests {
     /// context words (first person, generic, plural, language markers) that keep the fast path open.
     const FRAGMENTS: &[&str] = &[
         "kl 13.45",
+        "kl 14:30",
+        "13:00-15:30",
+        "1:a",
+        "7ern",
         "uke 37",
         "vecka 12",
         "12:an",
