@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::{Candidate, DetectCtx};
+pub(crate) use crate::swar::next_digit;
 
 /// Keeps, among the candidates in `v[base..]` (given in priority order, best first), each one that
 /// overlaps none kept before it; the survivors end up sorted by start. A message has a handful: those are
@@ -39,13 +40,6 @@ pub(crate) fn keep_non_overlapping(v: &mut Vec<Candidate>, base: usize) {
     }
     v.truncate(base + kept);
     v[base..].sort_by_key(|c| c.start);
-}
-
-/// The position of the first ASCII digit at or after `from`. Eight bytes at a time with bit tests (no
-/// branch per byte): chat has few digits, and the digit scans jump from one to the next.
-#[inline]
-pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    crate::swar::find_from(bytes, from, crate::swar::digits, u8::is_ascii_digit)
 }
 
 /// `true` when `bytes` has `n` ASCII digits in a row (a cheap gate before a regex that needs them).
