@@ -250,10 +250,11 @@ impl Matcher {
         } else {
             // Patterns are unique (grouped above): one value per pattern.
             let values = order.iter().enumerate().map(|(g, p)| (p.as_str(), pack(&groups, &probes, g)));
-            let ac = DoubleArrayAhoCorasickBuilder::new()
-                .corpus(layout_sample().filter(|_| layout))
-                .build_with_values(values)
-                .map_err(|e| BuildError::Matcher(e.to_string()))?;
+            let mut builder = DoubleArrayAhoCorasickBuilder::new();
+            if layout {
+                builder = builder.corpus(layout_sample());
+            }
+            let ac = builder.build_with_values(values).map_err(|e| BuildError::Matcher(e.to_string()))?;
             Some(ac)
         };
         Ok(Matcher { ac, patterns: order, probes })
@@ -298,15 +299,17 @@ impl Matcher {
     }
 }
 
-/// Ordinary staff chat in the four languages (`lexicons/layout-sample.chat`), folded as messages are: the
-/// automaton is built with it as daachorse's layout corpus, which puts the states such text walks through
-/// next to each other, so a scan misses the cache less (a third fewer first-level misses in the walk,
-/// BENCHMARKS.md). It changes where states sit, never what is matched.
+/// The lines of `lexicons/layout-sample.chat`: ordinary staff chat in the four languages.
+fn layout_lines() -> impl Iterator<Item = &'static str> {
+    include_str!("../lexicons/layout-sample.chat").lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// [`layout_lines`] folded as messages are: the automaton is built with them as daachorse's layout
+/// corpus, which puts the states such text walks through next to each other, so a scan misses the cache
+/// less (the walk's first-level misses 55 -> 40 a message, BENCHMARKS.md). It changes where states sit,
+/// never what is matched.
 fn layout_sample() -> impl Iterator<Item = String> {
-    include_str!("../lexicons/layout-sample.chat")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(fold_str)
+    layout_lines().map(fold_str)
 }
 
 /// The unique folded patterns of all entries (with their spellings), and for each pattern the range of
@@ -732,8 +735,7 @@ mod tests {
         let plain = Matcher::build(&lex.entries, false).unwrap();
         assert_ne!(laid_out.serialize(), plain.serialize());
         assert_eq!(laid_out.serialize(), Matcher::embedded(&lex.entries).unwrap().serialize());
-        let sample = include_str!("../lexicons/layout-sample.chat");
-        let mut texts: Vec<&str> = sample.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let mut texts: Vec<&str> = layout_lines().collect();
         assert!(texts.len() >= 150, "four languages of ordinary chat: {} lines", texts.len());
         texts.extend(["Brukaren på rum 5 har feber", "beboeren pa stue 14 har tryksår", "I dag: the lady fell"]);
         let mut found = 0;
