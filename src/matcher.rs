@@ -649,14 +649,19 @@ mod tests {
     use crate::lang::Lang;
     use crate::lexicon::Lexicon;
 
-    fn hits(lexicon: &str, text: &str) -> Vec<String> {
-        let mut lex = Lexicon::default();
-        lex.add_str("t.txt", &format!("#! rule: health-term\n#! weight: 0.5\n{lexicon}"), Some(Lang::Sv)).unwrap();
-        let m = Matcher::new(&lex.entries).unwrap();
+    /// The normalized view of `text` and the hits `m` finds in it.
+    fn find_in(m: &Matcher, text: &str) -> (Normalized, Vec<TermHit>) {
         let mut n = Normalized::default();
         n.fill(text);
         let mut out = Vec::new();
         m.find(&n, text, &mut out, &mut Vec::new());
+        (n, out)
+    }
+
+    fn hits(lexicon: &str, text: &str) -> Vec<String> {
+        let mut lex = Lexicon::default();
+        lex.add_str("t.txt", &format!("#! rule: health-term\n#! weight: 0.5\n{lexicon}"), Some(Lang::Sv)).unwrap();
+        let (n, out) = find_in(&Matcher::new(&lex.entries).unwrap(), text);
         out.iter()
             .map(|h| {
                 let (s, e) = n.to_original(h.start as usize, h.end as usize, text);
@@ -715,18 +720,14 @@ mod tests {
             "tables read back from the probes"
         );
         for text in ["Brukaren på rum 5 har feber", "beboeren pa stue 14 har tryksår", "the lady in room 14 fell"] {
-            let mut n = Normalized::default();
-            n.fill(text);
-            let (mut a, mut b) = (Vec::new(), Vec::new());
-            fresh.find(&n, text, &mut a, &mut Vec::new());
-            embedded.find(&n, text, &mut b, &mut Vec::new());
+            let (a, b) = (find_in(&fresh, text).1, find_in(&embedded, text).1);
             assert!(!a.is_empty());
             assert_eq!(a, b, "{text}");
         }
     }
 
     /// The layout sample moves states, never matches: an automaton built without it finds the same hits in
-    /// every line of the sample and in the texts above, and is laid out differently (the sample is in
+    /// every line of the sample and in three care messages, and is laid out differently (the sample is in
     /// effect); the embedded automaton is byte for byte the one a build at run time makes.
     #[test]
     fn layout_sample_moves_states_not_matches() {
@@ -740,11 +741,7 @@ mod tests {
         texts.extend(["Brukaren på rum 5 har feber", "beboeren pa stue 14 har tryksår", "I dag: the lady fell"]);
         let mut found = 0;
         for text in texts {
-            let mut n = Normalized::default();
-            n.fill(text);
-            let (mut a, mut b) = (Vec::new(), Vec::new());
-            laid_out.find(&n, text, &mut a, &mut Vec::new());
-            plain.find(&n, text, &mut b, &mut Vec::new());
+            let (a, b) = (find_in(&laid_out, text).1, find_in(&plain, text).1);
             assert_eq!(a, b, "{text}");
             found += a.len();
         }
