@@ -189,6 +189,7 @@ pub struct Scratch {
     cands: Vec<Cand>,
     flags: Vec<u16>,
     ids: Vec<detect::Candidate>,
+    detect: detect::DetectScratch,
     age_locations: Option<cues::AgeLocations>,
 }
 
@@ -335,7 +336,7 @@ impl Linter {
     /// Runs the structured identifier detectors and weighs what they find.
     fn identifiers(&self, text: &str, gates: &detect::Gates, addresses: bool, s: &mut Scratch) {
         s.ids.clear();
-        detect::find_gated(text, &self.inner.detect, gates, addresses, &mut s.ids);
+        detect::find_gated(text, &self.inner.detect, gates, addresses, &mut s.detect, &mut s.ids);
         if s.ids.is_empty() {
             return;
         }

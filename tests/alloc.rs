@@ -1,8 +1,7 @@
 //! The hot path allocates nothing once the caller's `Scratch` and `Report` have grown: counted with a
 //! global allocator that counts every allocation. Messages with times, rooms, ages, amounts, phone
-//! numbers and street addresses included; only a found national ID number or birth date allocates
-//! (their validation keeps a small list; see BENCHMARKS.md). This file holds a single test so that no
-//! other test allocates while it counts.
+//! numbers, street addresses, national ID numbers (valid and mistyped) and birth dates included. This
+//! file holds a single test so that no other test allocates while it counts.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -52,6 +51,10 @@ fn checking_allocates_nothing_once_the_buffers_have_grown() {
         "Brukaren på Björkvägen 12 behöver extra tid, 114 18 Stockholm",
         "Borgeren i Karl Johans gate 22 og på Vestergade 4, 2. tv",
         "Mrs K moved to 14 Birch Way, the house on Old Kent Road is sold",
+        "Personnumret är 811218-9876, han ska till tandläkaren",
+        "Fru J är född 12/3 1938 och har feber",
+        "Borgeren er født 3. marts 1941, CPR 030851-1234",
+        "Pnr 19811218-9875 stämmer inte, kolla igen",
         "",
     ];
     let mut scratch = Scratch::default();
@@ -63,6 +66,10 @@ fn checking_allocates_nothing_once_the_buffers_have_grown() {
     }
     let flagged = messages.iter().filter(|m| !linter.check(m).passed()).count();
     assert!(flagged >= 4, "the fixture must exercise findings too");
+    let rules =
+        |rule: &str| messages.iter().filter(|m| linter.check(m).findings.iter().any(|f| f.rule.id() == rule)).count();
+    assert!(rules("national-id") >= 3, "the fixture must find valid and mistyped ID numbers");
+    assert!(rules("birth-date") >= 2, "the fixture must find birth dates");
     let before = ALLOCATIONS.load(Ordering::Relaxed);
     for _ in 0..100 {
         for m in messages {

@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 
 use super::util::{digit_run_after, valid_past_date};
 use super::{Candidate, DetectCtx, Evidence, Kind};
@@ -24,7 +24,7 @@ const MONTHS: &str = "jan(?:uari|uary|uar)?|feb(?:ruari|ruary|ruar)?|mar(?:s|ch|
 
 static BIRTH_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
-        r"(?i)\b(?:född|föddes|födelsedatum|födelsedag|født|fødd|fødte|fødselsdato|fødselsdag|f\.|born|b\.|dob|d\.o\.b\.|date of birth|birthdate|birthday|syntynyt|syntyi|syntymäaika|syntymäpäivä|s\.):?[ \t]*(?:(?:den|i|in|on|år|the|vuonna)[ \t]+)?(?:(?P<by>[0-9]{{4}})-(?P<bm>[0-9]{{2}})-(?P<bd>[0-9]{{2}})|(?P<ad>[0-9]{{1,2}})[./-](?P<am>[0-9]{{1,2}})(?:[./-][ ]?|[ ])(?P<ay>[0-9]{{4}}|[0-9]{{2}})|(?P<cd>[0-9]{{1,2}})\.?[ ](?P<cm>{MONTHS})\.?[ ](?P<cy>[0-9]{{4}})|(?P<dy>(?:18|19|20)[0-9]{{2}}))"
+        r"(?i)(?:född|föddes|födelsedatum|födelsedag|født|fødd|fødte|fødselsdato|fødselsdag|f\.|born|b\.|dob|d\.o\.b\.|date of birth|birthdate|birthday|syntynyt|syntyi|syntymäaika|syntymäpäivä|s\.):?[ \t]*(?:(?:den|i|in|on|år|the|vuonna)[ \t]+)?(?:(?P<by>[0-9]{{4}})-(?P<bm>[0-9]{{2}})-(?P<bd>[0-9]{{2}})|(?P<ad>[0-9]{{1,2}})[./-](?P<am>[0-9]{{1,2}})(?:[./-][ ]?|[ ])(?P<ay>[0-9]{{4}}|[0-9]{{2}})|(?P<cd>[0-9]{{1,2}})\.?[ ](?P<cm>{MONTHS})\.?[ ](?P<cy>[0-9]{{4}})|(?P<dy>(?:18|19|20)[0-9]{{2}}))"
     );
     Regex::new(&pat).expect("valid birth-date regex")
 });
@@ -88,7 +88,11 @@ fn has_date_digits(text: &str) -> bool {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.to_lowercase();
+    // `name` starts with `p`, ignoring case (compared by characters: no lower-cased copy).
+    let starts = |p: &str| {
+        let mut n = name.chars().flat_map(char::to_lowercase);
+        p.chars().all(|c| n.next() == Some(c))
+    };
     let table: [(&[&str], u32); 12] = [
         (&["jan", "tammi"], 1),
         (&["feb", "helmi"], 2),
@@ -103,34 +107,51 @@ fn month_number(name: &str) -> Option<u32> {
         (&["nov", "marras"], 11),
         (&["dec", "des", "joulu"], 12),
     ];
-    table.iter().find(|(p, _)| p.iter().any(|p| n.starts_with(p))).map(|(_, m)| *m)
+    table.iter().find(|(p, _)| p.iter().any(|p| starts(p))).map(|(_, m)| *m)
+}
+
+/// The capture groups of [`BIRTH_RE`], by number (a unit test checks them against the names): the
+/// detector reads them from reused [`CaptureLocations`], which allocate nothing per match.
+mod group {
+    pub const BY: usize = 1;
+    pub const BM: usize = 2;
+    pub const BD: usize = 3;
+    pub const AD: usize = 4;
+    pub const AM: usize = 5;
+    pub const AY: usize = 6;
+    pub const CD: usize = 7;
+    pub const CM: usize = 8;
+    pub const CY: usize = 9;
+    pub const DY: usize = 10;
 }
 
 /// The date's span and whether it is plausible as a birth date.
-fn check(c: &Captures<'_>, ctx: &DetectCtx) -> Option<(usize, usize)> {
+fn check(c: &CaptureLocations, text: &str, ctx: &DetectCtx) -> Option<(usize, usize)> {
+    use group::*;
     let today = u32::from(ctx.today_year);
-    let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let s = |i: usize| c.get(i).map(|(s, e)| &text[s..e]);
+    let n = |i: usize| s(i).and_then(|v| v.parse::<u32>().ok());
     let year4 = |y: u32| (1870..=today).contains(&y);
-    let span = |first: &str, last: &str| Some((c.name(first)?.start(), c.name(last)?.end()));
-    if let (Some(y), Some(m), Some(d)) = (n("by"), n("bm"), n("bd")) {
-        return (year4(y) && valid_past_date(y, m, d, ctx)).then_some(()).and_then(|()| span("by", "bd"));
+    let span = |first: usize, last: usize| Some((c.get(first)?.0, c.get(last)?.1));
+    if let (Some(y), Some(m), Some(d)) = (n(BY), n(BM), n(BD)) {
+        return (year4(y) && valid_past_date(y, m, d, ctx)).then_some(()).and_then(|()| span(BY, BD));
     }
-    if let (Some(d), Some(m), Some(y)) = (n("ad"), n("am"), c.name("ay")) {
-        let yv: u32 = y.as_str().parse().ok()?;
-        let ok = if y.as_str().len() == 4 {
+    if let (Some(d), Some(m), Some(y)) = (n(AD), n(AM), s(AY)) {
+        let yv: u32 = y.parse().ok()?;
+        let ok = if y.len() == 4 {
             year4(yv) && valid_past_date(yv, m, d, ctx)
         } else {
             // Two-digit year: take a leap year so 29/2 is allowed.
             valid_past_date(2000, m, d, &DetectCtx { today_year: 9999, ..*ctx })
         };
-        return ok.then_some(()).and_then(|()| span("ad", "ay"));
+        return ok.then_some(()).and_then(|()| span(AD, AY));
     }
-    if let (Some(d), Some(mn), Some(y)) = (n("cd"), c.name("cm"), n("cy")) {
-        let m = month_number(mn.as_str())?;
-        return (year4(y) && valid_past_date(y, m, d, ctx)).then_some(()).and_then(|()| span("cd", "cy"));
+    if let (Some(d), Some(mn), Some(y)) = (n(CD), s(CM), n(CY)) {
+        let m = month_number(mn)?;
+        return (year4(y) && valid_past_date(y, m, d, ctx)).then_some(()).and_then(|()| span(CD, CY));
     }
-    let y = n("dy")?;
-    year4(y).then_some(()).and_then(|()| span("dy", "dy"))
+    let y = n(DY)?;
+    year4(y).then_some(()).and_then(|()| span(DY, DY))
 }
 
 /// Could [`find`] find a birth date in `text`: date digits and a birth keyword?
@@ -141,13 +162,30 @@ pub(crate) fn may_find(text: &str) -> bool {
 /// Finds birth dates in `text` and appends them to `out`
 /// ([`Kind::BirthDate`], [`Evidence::Context`]).
 pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
+    find_with(text, ctx, &mut None, out);
+}
+
+/// [`find`] with the caller's capture slots, made on first use and reused after, so that a found date
+/// allocates nothing.
+pub(crate) fn find_with(text: &str, ctx: &DetectCtx, locs: &mut Option<CaptureLocations>, out: &mut Vec<Candidate>) {
     // The birth-date regex is large and case-insensitive: run it (and compile it) only when a birth
     // keyword is there at all.
     if !may_find(text) {
         return;
     }
-    for c in BIRTH_RE.captures_iter(text) {
-        let Some((start, end)) = check(&c, ctx) else {
+    let locs = locs.get_or_insert_with(|| BIRTH_RE.capture_locations());
+    let mut from = 0;
+    while let Some(m) = BIRTH_RE.captures_read_at(locs, text, from) {
+        // The keyword starts a word. `\b` in the regex would say so, but on a text with a non-ASCII
+        // letter it makes the regex's lazy DFA give up (allocating an error) before another engine takes
+        // over. A keyword inside a word is skipped, and the search goes on from the character after its
+        // start, as the regex with `\b` would have.
+        if text[..m.start()].chars().next_back().is_some_and(regex_syntax::is_word_character) {
+            from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        from = m.end();
+        let Some((start, end)) = check(locs, text, ctx) else {
             continue;
         };
         if digit_run_after(text, end) || text[end..].chars().next().is_some_and(char::is_alphanumeric) {
@@ -166,6 +204,21 @@ mod tests {
         let mut out = Vec::new();
         find(text, &ctx, &mut out);
         out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn group_numbers_are_the_regex_names() {
+        use group::*;
+        let names: Vec<_> = BIRTH_RE.capture_names().collect();
+        for (name, i) in [("by", BY), ("bm", BM), ("bd", BD), ("ad", AD), ("am", AM), ("ay", AY)].into_iter().chain([
+            ("cd", CD),
+            ("cm", CM),
+            ("cy", CY),
+            ("dy", DY),
+        ]) {
+            assert_eq!(names[i], Some(name), "group {i}");
+        }
+        assert_eq!(names.len(), 11);
     }
 
     #[test]
@@ -208,9 +261,51 @@ mod tests {
         assert_eq!(dates("DOB: 12/03/1938"), ["12/03/1938"]);
     }
 
+    proptest::proptest! {
+        /// Skipping a keyword that does not start a word finds what the regex with `\b` finds, next to
+        /// ASCII and non-ASCII letters, digits, `_` and marks.
+        #[test]
+        fn keyword_start_equals_word_boundary(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "född ", "FØDT ", "f.", "F. ", "b. ", "born ", "s.", "ref", "blå", "å", "é", "\u{301}", "_", "x", "1",
+            " ", "1938", "12/3 ", "3 mars ", ". ", "den ", "12.03.38", ",",
+        ]), 0..10)) {
+            let t: String = parts.concat();
+            let bounded = Regex::new(&format!("(?i)\\b{}", &BIRTH_RE.as_str()["(?i)".len()..])).unwrap();
+            let ctx = DetectCtx { today_year: 2026, today_month: 6, today_day: 15 };
+            let mut locs = bounded.capture_locations();
+            let mut want = Vec::new();
+            let mut from = 0;
+            while let Some(m) = bounded.captures_read_at(&mut locs, &t, from) {
+                from = m.end();
+                if let Some((s, e)) = check(&locs, &t, &ctx)
+                    && !digit_run_after(&t, e)
+                    && !t[e..].chars().next().is_some_and(char::is_alphanumeric)
+                {
+                    want.push((s, e));
+                }
+            }
+            let mut got = Vec::new();
+            find(&t, &ctx, &mut got);
+            let got: Vec<_> = got.iter().map(|c| (c.start, c.end)).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", t);
+        }
+    }
+
     #[test]
     fn not_birth_dates() {
-        for t in ["ref. 1938", "född 2099", "f. 1938123", "född 31/2 1938", "kl 14.30", "1938", "f.d. 1938-talet"] {
+        for t in [
+            "ref. 1938",
+            "blåf. 1938",
+            "nyfødd 12.03.38",
+            "x_född 1938",
+            "e\u{301}f. 1938",
+            "född 2099",
+            "f. 1938123",
+            "född 31/2 1938",
+            "kl 14.30",
+            "1938",
+            "f.d. 1938-talet",
+        ] {
             assert!(dates(t).is_empty(), "{t}: {:?}", dates(t));
         }
     }

@@ -122,11 +122,27 @@ pub fn find_all(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
 /// `Street`), or the text has an English street word or a postcode shape: the address regexes are the
 /// costliest detectors, and an address has a street word or a postcode.
 pub fn find_selected(text: &str, ctx: &DetectCtx, addresses: bool, out: &mut Vec<Candidate>) {
-    find_gated(text, ctx, &Gates::of(text), addresses, out);
+    find_gated(text, ctx, &Gates::of(text), addresses, &mut DetectScratch::default(), out);
 }
 
-/// [`find_selected`] with the gates the caller has already computed for `text`.
-pub(crate) fn find_gated(text: &str, ctx: &DetectCtx, gates: &Gates, addresses: bool, out: &mut Vec<Candidate>) {
+/// What the detectors keep from message to message (the linter holds one in its `Scratch`): the identity
+/// detector's scored interpretations and the birth-date regex's capture slots. With them, a message with
+/// a national ID number or a birth date allocates nothing once they have grown.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct DetectScratch {
+    ids: Vec<national_id::Scored>,
+    birth: Option<regex::CaptureLocations>,
+}
+
+/// [`find_selected`] with the gates the caller has already computed for `text`, and its buffers.
+pub(crate) fn find_gated(
+    text: &str,
+    ctx: &DetectCtx,
+    gates: &Gates,
+    addresses: bool,
+    scratch: &mut DetectScratch,
+    out: &mut Vec<Candidate>,
+) {
     if !gates.at && gates.joined == 0 {
         return;
     }
@@ -139,10 +155,10 @@ pub(crate) fn find_gated(text: &str, ctx: &DetectCtx, gates: &Gates, addresses: 
             phone::find(text, ctx, out);
         }
         if gates.national_id() {
-            national_id::find(text, ctx, out);
+            national_id::find_with(text, ctx, &mut scratch.ids, out);
         }
         if gates.birth_date() {
-            birth_date::find(text, ctx, out);
+            birth_date::find_with(text, ctx, &mut scratch.birth, out);
         }
         if addresses {
             address::find(text, ctx, out);

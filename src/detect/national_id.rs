@@ -322,9 +322,10 @@ pub fn fi_hetu_kind(hetu: &str, ctx: &DetectCtx) -> Option<Kind> {
 static HETU_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Ya-y]").expect("valid HETU regex"));
 
-/// Internal scored candidate.
+/// A candidate with the score that ranks it among overlapping interpretations (kept in
+/// [`super::DetectScratch`] between messages).
 #[derive(Debug, Clone, Copy)]
-struct Scored {
+pub(crate) struct Scored {
     c: Candidate,
     score: i32,
 }
@@ -379,13 +380,18 @@ fn is_id_kw(kw: Option<(Kw, usize)>, max: usize) -> bool {
 /// identity interpretations are resolved here; overlaps with phones and other
 /// kinds are resolved by [`super::find_all`].
 pub fn find(text: &str, ctx: &DetectCtx, out: &mut Vec<Candidate>) {
-    // `found` allocates only when something is found.
-    let mut found: Vec<Scored> = Vec::new();
+    find_with(text, ctx, &mut Vec::new(), out);
+}
+
+/// [`find`] with the caller's buffer for the scored interpretations (cleared first), so that a found
+/// number allocates nothing once the buffer has grown.
+pub(crate) fn find_with(text: &str, ctx: &DetectCtx, found: &mut Vec<Scored>, out: &mut Vec<Candidate>) {
+    found.clear();
     for tok in number_tokens(text) {
-        scan_token(text, &tok, ctx, &mut found);
+        scan_token(text, &tok, ctx, found);
     }
     if has_digit_run(text.as_bytes(), 6) {
-        scan_hetu(text, ctx, &mut found);
+        scan_hetu(text, ctx, found);
     }
     if found.is_empty() {
         return;
