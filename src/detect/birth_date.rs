@@ -44,9 +44,13 @@ static BIRTH_KEYWORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// A cheap prefilter for [`BIRTH_RE`]: a keyword stem, and for the one-letter abbreviations (`f.`, `b.`,
 /// `s.`) not inside a word.
 fn may_have_birth_keyword(text: &str) -> bool {
-    BIRTH_KEYWORDS
-        .find_iter(text)
-        .any(|m| m.end() - m.start() > 2 || !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
+    BIRTH_KEYWORDS.find_iter(text).any(|m| m.end() - m.start() > 2 || !word_before(text, m.start()))
+}
+
+/// A word character (as the regex's `\b` counts them: letters, digits, marks, `_`) ends right before byte
+/// `at`: a keyword starting there is inside a word.
+fn word_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(regex_syntax::is_word_character)
 }
 
 /// The digit shapes of the dates `BIRTH_RE` reads: a run of four digits (`1938`, `1938-03-12`,
@@ -180,7 +184,7 @@ pub(crate) fn find_with(text: &str, ctx: &DetectCtx, locs: &mut Option<CaptureLo
         // letter it makes the regex's lazy DFA give up (allocating an error) before another engine takes
         // over. A keyword inside a word is skipped, and the search goes on from the character after its
         // start, as the regex with `\b` would have.
-        if text[..m.start()].chars().next_back().is_some_and(regex_syntax::is_word_character) {
+        if word_before(text, m.start()) {
             from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
