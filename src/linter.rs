@@ -605,10 +605,11 @@ fn fill_char_offsets(text: &str, findings: &mut [Finding]) {
             // Not reached for sorted findings; counting again from the start keeps it right regardless.
             (pos, chars) = (0, 0);
         }
-        chars += text[pos..f.start].chars().count();
+        let b = text.as_bytes();
+        chars += crate::swar::count_chars(&b[pos..f.start]);
         pos = f.start;
         f.char_start = chars;
-        f.char_end = chars + text[f.start..f.end].chars().count();
+        f.char_end = chars + crate::swar::count_chars(&b[f.start..f.end]);
     }
 }
 

@@ -57,6 +57,22 @@ pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     bytes.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
 }
 
+/// The number of characters in `bytes` (UTF-8): the bytes that are not continuation bytes (`10xxxxxx`),
+/// eight at a time. For the report's character offsets, over the short stretches between findings,
+/// where `str::chars().count()` goes byte by byte.
+#[inline]
+pub(crate) fn count_chars(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for b in &mut blocks {
+        let x = u64::from_le_bytes(b.try_into().expect("eight bytes"));
+        // The high bit set and the next bit (shifted up into the high bit's place) clear.
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    continuation += blocks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuation
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +92,15 @@ mod tests {
             let hi = lo.saturating_add(len).min(0x7f);
             let low7 = |b: u8| b & 0x7f;
             proptest::prop_assert_eq!(in_range(ascii, lo, hi), mask(&|b| (lo..=hi).contains(&low7(b))));
+        }
+    }
+
+    proptest::proptest! {
+        /// Counted eight bytes at a time, the characters are those `chars()` counts, for any mix of one- to
+        /// four-byte characters and any length.
+        #[test]
+        fn count_chars_equals_chars_count(s in "[a-zå\\u{e9}\\u{2019}\\u{1f4aa} .]{0,40}") {
+            proptest::prop_assert_eq!(count_chars(s.as_bytes()), s.chars().count());
         }
     }
 
