@@ -464,10 +464,27 @@ fn veto_false_friends(hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 
     }
     // Hits are sorted by span, so the hits of one span (a term and the function words spelled the same)
     // are neighbours: per span, the languages it is a function word of, then which hits stay.
+    // English is never dropped for its language, only for a function word of another at its place.
+    let keep_mask = keep.iter().enumerate().fold(1u8 << Lang::En.index(), |m, (k, &on)| m | u8::from(on) << k);
     let mut kept = 0;
     let mut i = 0;
     while i < hits.len() {
         let span = (hits[i].start, hits[i].end);
+        if hits.get(i + 1).is_none_or(|n| (n.start, n.end) != span) {
+            // Alone at its span (almost every hit): no function word of another language here, so only the
+            // language decides.
+            let h = hits[i];
+            if h.case_sensitive
+                || h.kind == Kind::Street
+                || h.kind == Kind::LangMarker
+                || keep_mask & 1 << h.lang.index() != 0
+            {
+                hits[kept] = h;
+                kept += 1;
+            }
+            i += 1;
+            continue;
+        }
         let mut j = i;
         let mut marker_langs = 0u8;
         while j < hits.len() && (hits[j].start, hits[j].end) == span {
@@ -641,6 +658,43 @@ mod tests {
         fn assert_traits<T: Send + Sync + Clone + 'static>() {}
         assert_traits::<Linter>();
         assert_traits::<LinterBuilder>();
+    }
+
+    proptest::proptest! {
+        /// The veto keeps exactly the hits its definition keeps: case-sensitive hits, street words and
+        /// function words always; others only when their language is kept (English always is) and no
+        /// function word of another language sits at the same span, unless the term's language is the
+        /// message's. Hits as the matcher leaves them: sorted by span, several at one span.
+        #[test]
+        fn veto_keeps_what_the_definition_keeps(
+            raw in proptest::collection::vec((0u32..6, 1u32..3, 0usize..4, 0usize..4, proptest::bool::weighted(0.1)), 0..14),
+            keep: [bool; 4],
+            gate in proptest::option::of(0usize..4),
+        ) {
+            const KINDS: [Kind; 4] = [Kind::LangMarker, Kind::None, Kind::Street, Kind::LangMarker];
+            let mut hits: Vec<TermHit> = raw.iter().enumerate().map(|(e, &(start, len, kind, lang, case_sensitive))| TermHit {
+                entry: e as u32,
+                start,
+                end: start + len,
+                kind: KINDS[kind],
+                lang: Lang::ALL[lang],
+                rule: crate::lexicon::EntryRule::Context,
+                case_sensitive,
+            }).collect();
+            hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.entry));
+            let gate = gate.map(|g| Lang::ALL[g]);
+            let want: Vec<TermHit> = hits.iter().copied().filter(|h| {
+                let foreign_marker = hits.iter().any(|o| {
+                    (o.start, o.end) == (h.start, h.end) && o.kind == Kind::LangMarker && o.lang != h.lang
+                });
+                h.case_sensitive
+                    || h.kind == Kind::Street
+                    || h.kind == Kind::LangMarker
+                    || ((h.lang == Lang::En || keep[h.lang.index()]) && (!foreign_marker || gate == Some(h.lang)))
+            }).collect();
+            veto_false_friends(&mut hits, gate, keep);
+            proptest::prop_assert_eq!(hits, want);
+        }
     }
 
     proptest::proptest! {
