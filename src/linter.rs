@@ -462,10 +462,11 @@ fn veto_false_friends(hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 
     if !keep.iter().any(|k| !k) && !hits.iter().any(|h| h.kind == Kind::LangMarker) {
         return;
     }
+    // The languages whose terms may stay: English is never dropped for its language, only for a function
+    // word of another at its place.
+    let keep_mask = keep.iter().enumerate().fold(1u8 << Lang::En.index(), |m, (k, &on)| m | u8::from(on) << k);
     // Hits are sorted by span, so the hits of one span (a term and the function words spelled the same)
     // are neighbours: per span, the languages it is a function word of, then which hits stay.
-    // English is never dropped for its language, only for a function word of another at its place.
-    let keep_mask = keep.iter().enumerate().fold(1u8 << Lang::En.index(), |m, (k, &on)| m | u8::from(on) << k);
     let mut kept = 0;
     let mut i = 0;
     while i < hits.len() {
@@ -498,7 +499,7 @@ fn veto_false_friends(hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 
             let h = hits[k];
             let stays = if h.case_sensitive || h.kind == Kind::Street || h.kind == Kind::LangMarker {
                 true
-            } else if h.lang != Lang::En && !keep[h.lang.index()] {
+            } else if keep_mask & 1 << h.lang.index() == 0 {
                 false
             } else {
                 let function_word_elsewhere = marker_langs & !(1u8 << h.lang.index()) != 0;
@@ -616,13 +617,13 @@ fn fill_char_offsets(text: &str, findings: &mut [Finding]) {
         }
         return;
     }
+    let b = text.as_bytes();
     let (mut pos, mut chars) = (0usize, 0usize);
     for f in findings.iter_mut() {
         if f.start < pos {
             // Not reached for sorted findings; counting again from the start keeps it right regardless.
             (pos, chars) = (0, 0);
         }
-        let b = text.as_bytes();
         chars += crate::swar::count_chars(&b[pos..f.start]);
         pos = f.start;
         f.char_start = chars;
