@@ -465,6 +465,14 @@ fn veto_false_friends(hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 
     // The languages whose terms may stay: English is never dropped for its language, only for a function
     // word of another at its place.
     let keep_mask = keep.iter().enumerate().fold(1u8 << Lang::En.index(), |m, (k, &on)| m | u8::from(on) << k);
+    // Does `h` stay, given the languages that have a function word at its span?
+    let stays = |h: &TermHit, marker_langs: u8| {
+        let lang = 1u8 << h.lang.index();
+        h.case_sensitive
+            || h.kind == Kind::Street
+            || h.kind == Kind::LangMarker
+            || (keep_mask & lang != 0 && (marker_langs & !lang == 0 || gate == Some(h.lang)))
+    };
     // Hits are sorted by span, so the hits of one span (a term and the function words spelled the same)
     // are neighbours: per span, the languages it is a function word of, then which hits stay.
     let mut kept = 0;
@@ -475,11 +483,7 @@ fn veto_false_friends(hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 
             // Alone at its span (almost every hit): no function word of another language here, so only the
             // language decides.
             let h = hits[i];
-            if h.case_sensitive
-                || h.kind == Kind::Street
-                || h.kind == Kind::LangMarker
-                || keep_mask & 1 << h.lang.index() != 0
-            {
+            if stays(&h, 0) {
                 hits[kept] = h;
                 kept += 1;
             }
@@ -497,15 +501,7 @@ fn veto_false_friends(hits: &mut Vec<TermHit>, gate: Option<Lang>, keep: [bool; 
         }
         for k in i..j {
             let h = hits[k];
-            let stays = if h.case_sensitive || h.kind == Kind::Street || h.kind == Kind::LangMarker {
-                true
-            } else if keep_mask & 1 << h.lang.index() == 0 {
-                false
-            } else {
-                let function_word_elsewhere = marker_langs & !(1u8 << h.lang.index()) != 0;
-                !function_word_elsewhere || gate == Some(h.lang)
-            };
-            if stays {
+            if stays(&h, marker_langs) {
                 hits[kept] = h;
                 kept += 1;
             }
